@@ -1,0 +1,53 @@
+import replyFrom from '@fastify/reply-from';
+import { PlatformConfig, REQUEST_ID_HEADER, urlOf } from '@crowdlink/platform';
+import { FastifyInstance, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
+import { RoutingTable, Upstream } from './routing-table';
+
+const UPSTREAM_TIMEOUT_MS = 30_000;
+
+/**
+ * Forwards every /v1 request that the gateway does not answer itself to the service that
+ * owns it. Bodies pass through as raw bytes (a Stripe webhook signature covers the exact
+ * bytes), and status, headers and body come back unchanged.
+ */
+export function proxyPlugin(config: PlatformConfig, table = new RoutingTable()) {
+  return async (scope: FastifyInstance): Promise<void> => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    await scope.register(replyFrom, { undici: { connections: 256, keepAliveTimeout: 30_000 } });
+
+    scope.all('/v1/*', { logLevel: 'warn' }, (request, reply) => {
+      const path = request.url.split('?', 1)[0];
+      const owner = table.ownerOf(path);
+      if (!owner) {
+        return reply
+          .status(404)
+          .send({ statusCode: 404, code: 'ROUTE_NOT_FOUND', message: `No route for ${request.method} ${path}` });
+      }
+      return reply.from(`${urlOf(config, owner)}${request.url}`, {
+        timeout: UPSTREAM_TIMEOUT_MS,
+        rewriteRequestHeaders: (original, headers) => ({
+          ...headers,
+          [REQUEST_ID_HEADER]: original.id,
+          'x-forwarded-for': original.ip,
+        }),
+        onError: (failed, { error }) => answerUnavailable(failed, owner, error),
+      });
+    });
+  };
+}
+
+function answerUnavailable(
+  reply: FastifyReply<RouteGenericInterface, RawServerBase>,
+  owner: Upstream,
+  error: Error,
+): void {
+  reply.log.warn({ upstream: owner, reason: error.message }, 'upstream failed');
+  void reply
+    .status(503)
+    .send({
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: `The ${owner} service is not answering; try again shortly`,
+    });
+}

@@ -1,0 +1,11 @@
+import { MESSAGING_MIGRATIONS } from '@crowdlink/messaging';
+import { ServiceDefinition } from '@crowdlink/platform';
+import { LoanLinkageModule } from './loan-linkage.module';
+
+export const loanLinkageService: ServiceDefinition = {
+  name: 'loan-linkage',
+  description: 'IP collateral, valuations, the bank view, linked loans and risk-compensation pools.',
+  module: LoanLinkageModule,
+  entities: [],
+  migrations: [...MESSAGING_MIGRATIONS],
+};

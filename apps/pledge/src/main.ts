@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@crowdlink/platform';
+import { pledgeService } from './pledge.definition';
+
+void runService(pledgeService);

@@ -1,0 +1,11 @@
+import { MESSAGING_MIGRATIONS } from '@crowdlink/messaging';
+import { ServiceDefinition } from '@crowdlink/platform';
+import { PledgeModule } from './pledge.module';
+
+export const pledgeService: ServiceDefinition = {
+  name: 'pledge',
+  description: 'Pledges, payments, settlement, the ledger and the cap table.',
+  module: PledgeModule,
+  entities: [],
+  migrations: [...MESSAGING_MIGRATIONS],
+};

@@ -1,0 +1,5 @@
+export * from './event-envelope';
+export * from './event-registry';
+export * from './events/user.events';
+export * from './queues';
+export * from './services';

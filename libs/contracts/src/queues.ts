@@ -1,0 +1,25 @@
+import { ServiceName } from './services';
+
+/*
+ * Queue names are part of the data in Redis: renaming one strands the jobs already in it.
+ * Never rename; add a new name and drain the old queue instead.
+ */
+
+/** Where every event a service consumes is delivered: one inbox queue per consuming service. */
+export function inboxQueueName(service: ServiceName): string {
+  return `${service}.inbox`;
+}
+
+/** Where a service parks the events it could not handle, each with its reason. */
+export function deadLetterQueueName(service: ServiceName): string {
+  return `${service}.dead-letter`;
+}
+
+/**
+ * The deterministic BullMQ job id of one event for one consumer, so a re-publish of the
+ * same outbox row is a no-op while the job is still in Redis. (The consumer's inbox table
+ * is the real guard: BullMQ forgets ids once jobs are removed.)
+ */
+export function deliveryJobId(eventId: string, consumer: ServiceName): string {
+  return `${consumer}.${eventId}`;
+}

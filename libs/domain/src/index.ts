@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './domain.exception';
+export * from './ids';
+export * from './money';

@@ -1,0 +1,20 @@
+import { JobsOptions } from 'bullmq';
+
+/** How an inbox job is retried when its handler throws (a database hiccup, a deadlock). */
+export const INBOX_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  // completed jobs stay a day so a re-publish within it is dropped by BullMQ's job id
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** Dead letters are kept until someone looks at them. */
+export const DEAD_LETTER_JOB_OPTIONS: JobsOptions = {
+  removeOnComplete: false,
+  removeOnFail: false,
+};
+
+/** Outbox rows that Redis refused are retried after min(60 s, 0.5 s × 2^attempts). */
+export const OUTBOX_RETRY_BASE_SECONDS = 0.5;
+export const OUTBOX_RETRY_MAX_SECONDS = 60;

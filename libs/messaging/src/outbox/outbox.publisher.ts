@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { contractOf, Event, EventPayload, EventType, ServiceName } from '@crowdlink/contracts';
+import { Clock, CLOCK, newId } from '@crowdlink/domain';
+import { SERVICE_NAME } from '@crowdlink/platform';
+import { EntityManager } from 'typeorm';
+import { payloadProblems } from '../event-validation';
+
+export interface NewEvent<T extends EventType> {
+  aggregateId: string;
+  /** The aggregate's version after the change this event describes. */
+  aggregateVersion: number;
+  payload: EventPayload<T>;
+}
+
+/**
+ * Records events in the service's outbox inside the caller's transaction: the state change
+ * and its events commit or roll back together. The relay sends them on afterwards.
+ */
+@Injectable()
+export class OutboxPublisher {
+  constructor(
+    @Inject(SERVICE_NAME) private readonly service: ServiceName,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async publish<T extends EventType>(manager: EntityManager, type: T, event: NewEvent<T>): Promise<Event<T>> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`Publishing ${type} outside a transaction would separate the event from its state change`);
+    }
+    const contract = contractOf(type);
+    if (contract.producer !== this.service) {
+      throw new Error(`${this.service} publishes ${type}, but the registry names ${contract.producer} as its producer`);
+    }
+    const problems = payloadProblems(type, event.payload);
+    if (problems) throw new Error(`Refusing to publish an invalid ${type}: ${problems}`);
+
+    const envelope = {
+      id: newId(),
+      type,
+      version: contract.version,
+      occurredAt: this.clock.now().toISOString(),
+      producer: this.service,
+      aggregateId: event.aggregateId,
+      aggregateVersion: event.aggregateVersion,
+      payload: event.payload,
+    } as unknown as Event<T>;
+    await manager.query(
+      `INSERT INTO outbox (id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        envelope.id,
+        type,
+        contract.version,
+        event.aggregateId,
+        event.aggregateVersion,
+        JSON.stringify(event.payload),
+        envelope.occurredAt,
+      ],
+    );
+    return envelope;
+  }
+}

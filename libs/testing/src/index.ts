@@ -1,0 +1,5 @@
+export * from './eventually';
+export * from './test-database';
+export * from './test-redis';
+export * from './test-run';
+export * from './test-service';

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Clock } from '@crowdlink/domain';
+import { createLogger, createServiceApp, loadConfig, PlatformConfig, ServiceDefinition } from '@crowdlink/platform';
+import { createTestDatabase } from './test-database';
+import { currentTestRunId, jwtKeyDirOf, redisPrefixOf, TEST_REDIS_URL } from './test-run';
+
+/** One test file's own world: a database copied from the template and a Redis prefix. */
+export interface TestWorld {
+  databaseUrl: string;
+  redisPrefix: string;
+  env: Record<string, string>;
+}
+
+export async function createTestWorld(env: Record<string, string> = {}): Promise<TestWorld> {
+  const runId = currentTestRunId();
+  const databaseUrl = await createTestDatabase();
+  const redisPrefix = `${redisPrefixOf(runId)}-${randomBytes(3).toString('hex')}`;
+  return {
+    databaseUrl,
+    redisPrefix,
+    env: {
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '20',
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      JWT_KEY_DIR: jwtKeyDirOf(runId),
+      OUTBOX_POLL_INTERVAL_MS: '20',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...env,
+    },
+  };
+}
+
+export interface RunningService {
+  app: NestFastifyApplication;
+  url: string;
+  config: PlatformConfig;
+  close(): Promise<void>;
+}
+
+/** Runs a service in-process on a free port, exactly as main.ts would, against the test world. */
+export async function startTestService(
+  service: ServiceDefinition,
+  world: TestWorld,
+  options: { env?: Record<string, string>; clock?: Clock } = {},
+): Promise<RunningService> {
+  const config = loadConfig({ ...world.env, ...options.env });
+  const logger = createLogger(service.name, config.LOG_LEVEL);
+  const app = await createServiceApp(service, { config, logger, clock: options.clock });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.getUrl();
+  return { app, url: url.replace('[::1]', '127.0.0.1'), config, close: () => app.close() };
+}
