@@ -6,7 +6,7 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   setupFiles: ['reflect-metadata'],
 };
@@ -15,13 +15,17 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 2,
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/src/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.integration-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60_000,
+      testMatch: [
+        '<rootDir>/{apps,libs}/*/test/**/*.integration-spec.ts',
+        '<rootDir>/test/**/*.integration-spec.ts',
+        '<rootDir>/test/**/*.e2e-spec.ts',
+      ],
     },
   ],
 };

@@ -7,5 +7,6 @@ export * from './messaging.constants';
 export * from './messaging.module';
 export * from './migrations/1764170000000-create-outbox-and-inbox';
 export * from './outbox/outbox-delivery';
+export * from './outbox/outbox-row';
 export * from './outbox/outbox.publisher';
 export * from './outbox/outbox.relay';

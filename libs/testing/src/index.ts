@@ -1,4 +1,5 @@
 export * from './eventually';
+export * from './private-redis';
 export * from './test-database';
 export * from './test-redis';
 export * from './test-run';

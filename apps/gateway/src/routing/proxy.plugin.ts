@@ -1,6 +1,7 @@
 import replyFrom from '@fastify/reply-from';
 import { PlatformConfig, REQUEST_ID_HEADER, urlOf } from '@crowdlink/platform';
 import { FastifyInstance, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
+import { LevelWithSilent } from 'pino';
 import { RoutingTable, Upstream } from './routing-table';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
@@ -16,7 +17,11 @@ export function proxyPlugin(config: PlatformConfig, table = new RoutingTable()) 
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     await scope.register(replyFrom, { undici: { connections: 256, keepAliveTimeout: 30_000 } });
 
-    scope.all('/v1/*', { logLevel: 'warn' }, (request, reply) => {
+    // reply-from narrates every request at info; our own request line is enough
+    const logLevel = (
+      ['silent', 'fatal', 'error'].includes(config.LOG_LEVEL) ? config.LOG_LEVEL : 'warn'
+    ) as LevelWithSilent;
+    scope.all('/v1/*', { logLevel }, (request, reply) => {
       const path = request.url.split('?', 1)[0];
       const owner = table.ownerOf(path);
       if (!owner) {
@@ -43,11 +48,9 @@ function answerUnavailable(
   error: Error,
 ): void {
   reply.log.warn({ upstream: owner, reason: error.message }, 'upstream failed');
-  void reply
-    .status(503)
-    .send({
-      statusCode: 503,
-      code: 'SERVICE_UNAVAILABLE',
-      message: `The ${owner} service is not answering; try again shortly`,
-    });
+  void reply.status(503).send({
+    statusCode: 503,
+    code: 'SERVICE_UNAVAILABLE',
+    message: `The ${owner} service is not answering; try again shortly`,
+  });
 }

@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Clock } from '@crowdlink/domain';
-import { FastifyInstance } from 'fastify';
+import { FastifyInstance, LogController } from 'fastify';
 import { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -39,7 +39,8 @@ export async function createServiceApp(
 
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // one line per request is written by our onResponse hook, with its latency
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdOf,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
@@ -47,6 +48,7 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestFastifyApplication>(RootModule, adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
+    bodyParser: false, // ours, installed below
   });
   app.enableShutdownHooks();
 

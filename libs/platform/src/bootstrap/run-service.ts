@@ -15,7 +15,7 @@ export async function runService(service: ServiceDefinition): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(process.env, service.name);
     await checkDependencies(config.DATABASE_URL, config.REDIS_URL, schemaOf(service.name));
   } catch (error) {
     if (error instanceof ConfigurationError || error instanceof DependencyUnavailableError) {

@@ -97,9 +97,9 @@ export class PlatformConfig {
   @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  /** PEM of the Ed25519 key that signs access tokens (gateway only). Required in production. */
-  @ValidateIf((c: PlatformConfig) => isProduction(c) || c.JWT_PRIVATE_KEY !== undefined)
-  @IsString({ message: 'JWT_PRIVATE_KEY (PEM) is required in production' })
+  /** PEM of the Ed25519 key that signs access tokens. The gateway's only; required there in production. */
+  @IsOptional()
+  @IsString()
   JWT_PRIVATE_KEY?: string;
 
   /** PEM of the public key that every service verifies tokens with. Required in production. */
@@ -123,13 +123,14 @@ export class PlatformConfig {
   @Max(24 * 3600)
   JWT_TTL_SECONDS = 900;
 
-  @ValidateIf((c: PlatformConfig) => isProduction(c) || c.ADMIN_EMAIL !== undefined)
-  @IsString({ message: 'ADMIN_EMAIL is required in production' })
+  /** The first admin (gateway only); required there in production. */
+  @IsOptional()
+  @IsString()
   @MaxLength(254)
   ADMIN_EMAIL?: string;
 
-  @ValidateIf((c: PlatformConfig) => isProduction(c) || c.ADMIN_PASSWORD !== undefined)
-  @IsString({ message: 'ADMIN_PASSWORD is required in production' })
+  @IsOptional()
+  @IsString()
   @MinLength(12)
   @MaxLength(128)
   ADMIN_PASSWORD?: string;

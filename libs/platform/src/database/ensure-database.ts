@@ -28,8 +28,9 @@ async function connectCreatingDatabase(databaseUrl: string): Promise<Client> {
   try {
     await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
   } catch (error) {
-    // another process created it between our two connections
-    if ((error as { code?: string }).code !== '42P04') throw error;
+    // another process created it between our two connections (duplicate_database, or
+    // unique_violation when both CREATEs ran at the same moment)
+    if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
   } finally {
     await admin.end();
   }

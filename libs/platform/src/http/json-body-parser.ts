@@ -11,9 +11,11 @@ export class MalformedJsonException extends DomainException {
 /**
  * Parses JSON bodies ourselves so that a malformed body is a MALFORMED_JSON answer (Nest
  * would turn Fastify's own error into a bare 400). Prototype-poisoning keys are refused.
+ * JSON is the only body type: Fastify's default text/plain parser goes too, so a body sent
+ * as text is 415, not a string that fails validation field by field.
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
-  fastify.removeContentTypeParser('application/json');
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     if (body === '') return done(null, undefined);
     try {

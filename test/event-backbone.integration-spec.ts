@@ -1,0 +1,318 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import {
+  deliveryJobId,
+  Event,
+  EventType,
+  inboxQueueName,
+  deadLetterQueueName,
+  UserSnapshotV1,
+} from '@crowdlink/contracts';
+import { newId } from '@crowdlink/domain';
+import { DeadLetter, envelopeOf, OutboxDelivery, OutboxPublisher, OutboxRelay } from '@crowdlink/messaging';
+import {
+  createTestWorld,
+  eventually,
+  PrivateRedis,
+  RunningService,
+  startTestService,
+  TestWorld,
+} from '@crowdlink/testing';
+import { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { gatewayService } from '../apps/gateway/src/gateway.definition';
+import { investorService } from '../apps/investor/src/investor.definition';
+
+/*
+ * The event backbone as architecture.md describes it, proven against real PostgreSQL and
+ * Redis with the real producer (gateway) and consumer (investor): outbox in the producer's
+ * transaction, relay to the consumer's inbox queue, inbox guard in the consumer.
+ */
+
+const dataSourceOf = (service: RunningService): DataSource => service.app.get(getDataSourceToken());
+
+function snapshot(overrides: Partial<UserSnapshotV1> = {}): UserSnapshotV1 {
+  return {
+    userId: newId(),
+    role: 'investor',
+    displayName: 'Grace',
+    organizationId: null,
+    userVersion: 1,
+    ...overrides,
+  };
+}
+
+/** Publishes a user event through the gateway's outbox, committing or rolling back. */
+async function publishUserEvent(
+  gateway: RunningService,
+  type: 'user.registered' | 'user.profile-changed',
+  user: UserSnapshotV1,
+  outcome: 'commit' | 'rollback' = 'commit',
+): Promise<void> {
+  const publisher = gateway.app.get(OutboxPublisher);
+  const published = dataSourceOf(gateway).transaction(async (manager) => {
+    await publisher.publish(manager, type, {
+      aggregateId: user.userId,
+      aggregateVersion: user.userVersion,
+      payload: user,
+    });
+    if (outcome === 'rollback') throw new Error('the state change failed');
+  });
+  if (outcome === 'rollback') await expect(published).rejects.toThrow('the state change failed');
+  else await published;
+}
+
+async function profileOf(
+  investor: RunningService,
+  userId: string,
+): Promise<{ display_name: string; user_version: number } | undefined> {
+  const rows = await dataSourceOf(investor).query(
+    `SELECT display_name, user_version FROM investor_profiles WHERE user_id = $1`,
+    [userId],
+  );
+  return rows[0];
+}
+
+async function arrivedProfile(investor: RunningService, userId: string, timeoutMs = 10_000) {
+  return eventually(
+    async () => {
+      const profile = await profileOf(investor, userId);
+      if (!profile) throw new Error(`no investor profile for ${userId} yet`);
+      return profile;
+    },
+    { timeoutMs },
+  );
+}
+
+function envelope<T extends EventType>(type: T, user: UserSnapshotV1): Event<T> {
+  return {
+    id: newId(),
+    type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    producer: 'gateway',
+    aggregateId: user.userId,
+    aggregateVersion: user.userVersion,
+    payload: user,
+  } as unknown as Event<T>;
+}
+
+function queueOf(world: TestWorld, name: string): Queue {
+  return new Queue(name, { connection: { url: world.env.REDIS_URL }, prefix: world.redisPrefix });
+}
+
+/** A job once it has finished; finishedOn and returnvalue are written together by BullMQ. */
+async function finished(queue: Queue, jobId: string): Promise<Job> {
+  return eventually(async () => {
+    const job = await queue.getJob(jobId);
+    if (!job?.finishedOn) throw new Error(`job ${jobId} has not finished`);
+    return job;
+  });
+}
+
+describe('event backbone', () => {
+  let world: TestWorld;
+  let gateway: RunningService;
+  let investor: RunningService;
+  let inbox: Queue;
+  let deadLetters: Queue;
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    [gateway, investor] = await Promise.all([
+      startTestService(gatewayService, world),
+      startTestService(investorService, world),
+    ]);
+    inbox = queueOf(world, inboxQueueName('investor'));
+    deadLetters = queueOf(world, deadLetterQueueName('investor'));
+  });
+
+  afterAll(async () => {
+    await Promise.all([inbox?.close(), deadLetters?.close()]);
+    await Promise.all([gateway?.close(), investor?.close()]);
+  });
+
+  it('delivers a committed event to its consumer, who applies it', async () => {
+    const user = snapshot({ displayName: 'Committed' });
+    await publishUserEvent(gateway, 'user.registered', user);
+    await expect(arrivedProfile(investor, user.userId)).resolves.toEqual({
+      display_name: 'Committed',
+      user_version: 1,
+    });
+  });
+
+  it('publishes nothing from a rolled-back transaction', async () => {
+    const rolledBack = snapshot({ displayName: 'Never happened' });
+    const committedAfter = snapshot({ displayName: 'Happened' });
+    await publishUserEvent(gateway, 'user.registered', rolledBack, 'rollback');
+    await publishUserEvent(gateway, 'user.registered', committedAfter);
+
+    // the later commit has been relayed and consumed, so the earlier one had every chance
+    await arrivedProfile(investor, committedAfter.userId);
+    expect(await profileOf(investor, rolledBack.userId)).toBeUndefined();
+    const outboxRows = await dataSourceOf(gateway).query(
+      `SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1`,
+      [rolledBack.userId],
+    );
+    expect(outboxRows[0].n).toBe(0);
+  });
+
+  it('has no second effect when the same event is delivered again', async () => {
+    const user = snapshot({ displayName: 'Once' });
+    const event = envelope('user.registered', user);
+    await inbox.add(event.type, event, { jobId: 'first-delivery' });
+    await expect(finished(inbox, 'first-delivery')).resolves.toHaveProperty('returnvalue', 'handled');
+
+    await inbox.add(event.type, event, { jobId: 'second-delivery' });
+    await expect(finished(inbox, 'second-delivery')).resolves.toHaveProperty('returnvalue', 'duplicate');
+    const inboxRows = await dataSourceOf(investor).query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [
+      event.id,
+    ]);
+    expect(inboxRows[0].n).toBe(1);
+  });
+
+  it('applies an event exactly once when 20 copies arrive at the same moment', async () => {
+    const event = envelope('user.registered', snapshot({ displayName: 'Raced' }));
+    const ids = Array.from({ length: 20 }, (_, copy) => `raced-${event.id}-${copy}`);
+    await inbox.addBulk(ids.map((jobId) => ({ name: event.type, data: event, opts: { jobId } })));
+
+    const outcomes = await Promise.all(ids.map(async (jobId) => (await finished(inbox, jobId)).returnvalue));
+    expect(outcomes.filter((outcome) => outcome === 'handled')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(19);
+  });
+
+  it('parks a malformed event in the dead-letter queue with the reason, and keeps consuming', async () => {
+    const malformed = envelope('user.registered', snapshot({ role: 'pirate' as never, displayName: '' }));
+    const unknownType = { ...envelope('user.registered', snapshot()), type: 'user.teleported' };
+    await inbox.add(malformed.type, malformed, { jobId: 'malformed' });
+    await inbox.add('user.teleported', unknownType, { jobId: 'unknown-type' });
+    const healthy = snapshot({ displayName: 'After the bad ones' });
+    await inbox.add('user.registered', envelope('user.registered', healthy), { jobId: 'healthy-after' });
+
+    await arrivedProfile(investor, healthy.userId);
+    const parked = await eventually(async () => {
+      const letters = await Promise.all(['malformed', 'unknown-type'].map((id) => deadLetters.getJob(id)));
+      if (letters.some((letter) => !letter)) throw new Error('not dead-lettered yet');
+      return letters.map((letter) => letter!.data as DeadLetter);
+    });
+    expect(parked[0].reason).toMatch(/role/);
+    expect(parked[0].reason).toMatch(/displayName/);
+    expect(parked[0].event).toEqual(malformed);
+    expect(parked[1].reason).toMatch(/unknown event type "user.teleported"/);
+    expect(await profileOf(investor, malformed.aggregateId)).toBeUndefined();
+  });
+
+  it('keeps the newest state when older events arrive after newer ones', async () => {
+    const userId = newId();
+    const v1 = envelope('user.registered', snapshot({ userId, displayName: 'Name v1', userVersion: 1 }));
+    const v2 = envelope('user.profile-changed', snapshot({ userId, displayName: 'Name v2', userVersion: 2 }));
+    const v3 = envelope('user.profile-changed', snapshot({ userId, displayName: 'Name v3', userVersion: 3 }));
+
+    for (const [event, jobId] of [
+      [v3, 'v3'],
+      [v2, 'v2'],
+      [v1, 'v1'],
+    ] as const) {
+      await inbox.add(event.type, event, { jobId: `${userId}-${jobId}` });
+      await finished(inbox, `${userId}-${jobId}`);
+    }
+    expect(await profileOf(investor, userId)).toEqual({ display_name: 'Name v3', user_version: 3 });
+  });
+
+  it('redelivers after a relay dies between publishing and marking sent, with no second effect', async () => {
+    const relay = gateway.app.get(OutboxRelay);
+    await relay.beforeApplicationShutdown(); // stop the background relay so this test plays the crash
+    try {
+      const user = snapshot({ displayName: 'Crash survivor' });
+      await publishUserEvent(gateway, 'user.registered', user);
+
+      // a relay claims the row and hands it to Redis, then dies before its commit
+      const crashed = dataSourceOf(gateway).transaction(async (manager) => {
+        const rows = await relay.claim(manager);
+        await gateway.app.get(OutboxDelivery).deliver(rows.map((row) => envelopeOf(row, 'gateway')));
+        throw new Error('killed before marking sent');
+      });
+      await expect(crashed).rejects.toThrow('killed before marking sent');
+      const [{ id: eventId }] = await dataSourceOf(gateway).query(`SELECT id FROM outbox WHERE aggregate_id = $1`, [
+        user.userId,
+      ]);
+      const jobId = deliveryJobId(eventId, 'investor');
+      await expect(finished(inbox, jobId)).resolves.toHaveProperty('returnvalue', 'handled');
+      const unsent = await dataSourceOf(gateway).query(`SELECT published_at FROM outbox WHERE id = $1`, [eventId]);
+      expect(unsent[0].published_at).toBeNull();
+
+      // BullMQ forgets job ids once completed jobs are cleaned; only the inbox guards then
+      await (await inbox.getJob(jobId))!.remove();
+      await relay.relayOnce();
+
+      await expect(finished(inbox, jobId)).resolves.toHaveProperty('returnvalue', 'duplicate');
+      const sent = await dataSourceOf(gateway).query(`SELECT published_at FROM outbox WHERE id = $1`, [eventId]);
+      expect(sent[0].published_at).not.toBeNull();
+      expect(await profileOf(investor, user.userId)).toEqual({ display_name: 'Crash survivor', user_version: 1 });
+    } finally {
+      relay.onApplicationBootstrap();
+    }
+  });
+});
+
+describe('event backbone while Redis is down', () => {
+  let redis: PrivateRedis;
+  let world: TestWorld;
+  let gateway: RunningService;
+  let investor: RunningService;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    world = await createTestWorld({ REDIS_URL: redis.url });
+    [gateway, investor] = await Promise.all([
+      startTestService(gatewayService, world),
+      startTestService(investorService, world),
+    ]);
+  });
+
+  afterAll(async () => {
+    await redis.start(); // if a failed test left it stopped: closing BullMQ workers needs a Redis
+    await Promise.all([gateway?.close(), investor?.close()]);
+    await redis?.stop();
+  });
+
+  it('commits while Redis is stopped, and the events arrive once it is back', async () => {
+    const before = snapshot({ displayName: 'Before the outage' });
+    await publishUserEvent(gateway, 'user.registered', before);
+    await arrivedProfile(investor, before.userId);
+
+    await redis.stop();
+    const during = snapshot({ displayName: 'During the outage' });
+    await publishUserEvent(gateway, 'user.registered', during);
+    const register = await fetch(`${gateway.url}/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: `outage-${newId()}@example.com`,
+        password: 'a long enough password',
+        role: 'investor',
+        displayName: 'Outage',
+      }),
+    });
+    expect(register.status).toBe(201);
+    const registered = (await register.json()) as { user: { id: string } };
+
+    // the relay tried, failed, and kept the rows for later
+    await eventually(async () => {
+      const rows = await dataSourceOf(gateway).query(
+        `SELECT attempts, last_error FROM outbox WHERE aggregate_id = $1 AND published_at IS NULL`,
+        [during.userId],
+      );
+      if (!(rows[0]?.attempts > 0 && rows[0].last_error)) throw new Error('relay has not tried yet');
+    });
+    expect(await profileOf(investor, during.userId)).toBeUndefined();
+
+    await redis.start();
+    await expect(arrivedProfile(investor, during.userId, 30_000)).resolves.toEqual({
+      display_name: 'During the outage',
+      user_version: 1,
+    });
+    await expect(arrivedProfile(investor, registered.user.id, 30_000)).resolves.toMatchObject({
+      display_name: 'Outage',
+    });
+  });
+});
