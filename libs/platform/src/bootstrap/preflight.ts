@@ -22,13 +22,15 @@ export async function checkDependencies(databaseUrl: string, redisUrl: string, s
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  let socketError: unknown;
+  redis.on('error', (error) => (socketError = error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
+    // ioredis rejects with "Connection is closed"; the socket's own error says why
     throw new DependencyUnavailableError(
-      `Redis is not reachable at ${redactUrl(redisUrl)} (${reason(error)}). Start it with: ${HOW_TO_START_REDIS} (or set REDIS_URL)`,
+      `Redis is not reachable at ${redactUrl(redisUrl)} (${reason(socketError ?? error)}). Start it with: ${HOW_TO_START_REDIS} (or set REDIS_URL)`,
     );
   } finally {
     redis.disconnect();

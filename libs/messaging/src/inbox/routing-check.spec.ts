@@ -1,0 +1,34 @@
+import { checkHandlers, EventRoutingError } from './routing-check';
+
+describe(checkHandlers.name, () => {
+  it('accepts a service that handles exactly what is routed to it', () => {
+    expect(() =>
+      checkHandlers('investor', [
+        { type: 'user.registered', name: 'UserRegisteredHandler' },
+        { type: 'user.profile-changed', name: 'UserProfileChangedHandler' },
+      ]),
+    ).not.toThrow();
+  });
+
+  it('refuses to start when a routed event has no handler', () => {
+    expect(() => checkHandlers('investor', [{ type: 'user.registered', name: 'UserRegisteredHandler' }])).toThrow(
+      new EventRoutingError('investor event wiring is broken: no handler for user.profile-changed'),
+    );
+  });
+
+  it('refuses two handlers for one event', () => {
+    expect(() =>
+      checkHandlers('investor', [
+        { type: 'user.registered', name: 'A' },
+        { type: 'user.registered', name: 'B' },
+        { type: 'user.profile-changed', name: 'C' },
+      ]),
+    ).toThrow('user.registered has 2 handlers: A, B');
+  });
+
+  it('refuses a handler for an event that is not routed to the service', () => {
+    expect(() => checkHandlers('pledge', [{ type: 'user.registered', name: 'Stray' }])).toThrow(
+      'Stray handles user.registered, which the registry does not route to pledge',
+    );
+  });
+});
