@@ -8,7 +8,14 @@ import {
   UserSnapshotV1,
 } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
-import { DeadLetter, envelopeOf, OutboxDelivery, OutboxPublisher, OutboxRelay } from '@crowdlink/messaging';
+import {
+  DeadLetter,
+  envelopeOf,
+  MessagingJanitor,
+  OutboxDelivery,
+  OutboxPublisher,
+  OutboxRelay,
+} from '@crowdlink/messaging';
 import {
   createTestWorld,
   eventually,
@@ -251,6 +258,29 @@ describe('event backbone', () => {
     } finally {
       relay.onApplicationBootstrap();
     }
+  });
+  it('sweeps sent outbox rows after a week and inbox ids after a month, never unsent rows', async () => {
+    const gatewayDb = dataSourceOf(gateway);
+    const [old, unsent] = [newId(), newId()];
+    const insert = `INSERT INTO outbox (id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at, published_at)
+                    VALUES ($1, 'user.registered', 1, $1, 1, '{}', now(), $2)`;
+    await gatewayDb.query(insert, [old, new Date(Date.now() - 8 * 86_400_000)]);
+    await gatewayDb.query(insert, [unsent, null]);
+    await gatewayDb.query(`UPDATE outbox SET next_attempt_at = now() + interval '1 day' WHERE id = $1`, [unsent]);
+    const staleInbox = newId();
+    await dataSourceOf(investor).query(
+      `INSERT INTO inbox (event_id, event_type, created_at) VALUES ($1, 'user.registered', now() - interval '31 days')`,
+      [staleInbox],
+    );
+
+    await gateway.app.get(MessagingJanitor).sweep();
+    await investor.app.get(MessagingJanitor).sweep();
+
+    const remaining = await gatewayDb.query(`SELECT id FROM outbox WHERE id = ANY($1)`, [[old, unsent]]);
+    expect(remaining.map((row: { id: string }) => row.id)).toEqual([unsent]);
+    const inboxRows = await dataSourceOf(investor).query(`SELECT 1 FROM inbox WHERE event_id = $1`, [staleInbox]);
+    expect(inboxRows).toHaveLength(0);
+    await gatewayDb.query(`DELETE FROM outbox WHERE id = $1`, [unsent]);
   });
 });
 

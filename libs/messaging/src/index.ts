@@ -4,6 +4,7 @@ export * from './event-validation';
 export * from './inbox/inbox.consumer';
 export * from './inbox/routing-check';
 export * from './messaging.constants';
+export * from './messaging.janitor';
 export * from './messaging.module';
 export * from './migrations/1764170000000-create-outbox-and-inbox';
 export * from './outbox/outbox-delivery';

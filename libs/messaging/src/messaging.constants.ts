@@ -18,3 +18,8 @@ export const DEAD_LETTER_JOB_OPTIONS: JobsOptions = {
 /** Outbox rows that Redis refused are retried after min(60 s, 0.5 s × 2^attempts). */
 export const OUTBOX_RETRY_BASE_SECONDS = 0.5;
 export const OUTBOX_RETRY_MAX_SECONDS = 60;
+
+/** Sent outbox rows and handled inbox ids are swept after these many days, once an hour. */
+export const OUTBOX_RETENTION_DAYS = 7;
+export const INBOX_RETENTION_DAYS = 30;
+export const JANITOR_INTERVAL_MS = 3600_000;

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { BullMqConnections } from './bullmq-connections';
 import { EventHandlerRegistry } from './inbox/event-handler.registry';
 import { InboxConsumer } from './inbox/inbox.consumer';
+import { MessagingJanitor } from './messaging.janitor';
 import { MessagingMetrics } from './messaging.metrics';
 import { OutboxDelivery } from './outbox/outbox-delivery';
 import { OutboxPublisher } from './outbox/outbox.publisher';
@@ -34,6 +35,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
     EventHandlerRegistry,
     InboxConsumer,
     ConnectionsCloser,
+    MessagingJanitor,
   ],
   exports: [OutboxPublisher],
 })
