@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Length, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { normaliseEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './register.dto';
+import { normaliseEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, trim } from './register.dto';
 
 export const ADMIN_CREATED_ROLES = ['bank', 'appraiser', 'admin'] as const;
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
   @ApiProperty()

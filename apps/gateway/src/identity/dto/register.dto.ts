@@ -10,6 +10,8 @@ export const PASSWORD_MAX_LENGTH = 128;
 export const normaliseEmail = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
+export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
 export class RegisterDto {
   @ApiProperty({ example: 'ada@example.com' })
   @Transform(normaliseEmail)
@@ -29,7 +31,7 @@ export class RegisterDto {
 
   @ApiProperty({ example: 'Ada Lovelace' })
   @IsString()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @Length(1, 100)
   displayName!: string;
 }
