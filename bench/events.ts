@@ -1,0 +1,744 @@
+/**
+ * Event-pipeline benchmark: raw BullMQ vs. the real outbox -> relay -> inbox pipeline.
+ *
+ *   npm run bench:events
+ *
+ * In one run, on the same PostgreSQL and Redis:
+ *  (a) raw BullMQ: N jobs added with addBulk in relay-sized chunks to a fresh queue, processed by
+ *      a no-op Worker with the inbox worker's concurrency and job options -> jobs/s
+ *      (first add to last `completed`).
+ *  (b) pipeline: N user.registered events (role investor), each committed in its own gateway
+ *      DataSource transaction through the real OutboxPublisher by P concurrent producers
+ *      (BENCH_USER_ROW=1 also inserts the users row in that transaction, as
+ *      IdentityService.createUser does); relayed by the real OutboxRelay; consumed by the real
+ *      investor InboxConsumer (inbox row + investor_profiles row in one transaction)
+ *      -> events/s from first producer commit to last consumer commit, and (b)/(a).
+ *  (c) commit-to-consume lag at a paced, open-loop 1,000 events/s for 10 s (one event per
+ *      transaction): lag = consumer commit - producer commit, both taken in this process
+ *      with performance.now() (one monotonic clock).
+ *
+ * The gateway and investor services are booted in-process with createServiceApp and their
+ * real definitions, against a throwaway database and Redis prefix that are removed at the end.
+ *
+ * CPU per 1,000 events is reported for (a) and (b): this Node process's own, and the whole
+ * machine's from /proc/stat (PostgreSQL, Redis, the kernel, and anything else running).
+ *
+ * Tunables (environment): the service settings OUTBOX_BATCH_SIZE, OUTBOX_POLL_INTERVAL_MS,
+ * INBOX_CONCURRENCY, DATABASE_POOL_SIZE are passed to both services; BENCH_EVENTS (N),
+ * BENCH_PRODUCERS (P), BENCH_RATE, BENCH_SECONDS, BENCH_USER_ROW,
+ * BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { deadLetterQueueName, inboxQueueName, schemaOf } from '@crowdlink/contracts';
+import { newId } from '@crowdlink/domain';
+import { INBOX_JOB_OPTIONS, InboxConsumer, OutboxPublisher } from '@crowdlink/messaging';
+import {
+  createLogger,
+  createRedis,
+  createServiceApp,
+  ensureDatabaseAndSchema,
+  loadConfig,
+  PlatformConfig,
+  quoteIdentifier,
+  Redis,
+  ServiceDefinition,
+} from '@crowdlink/platform';
+import { ADMIN_DATABASE_URL, deleteRedisKeys, withAdmin } from '@crowdlink/testing';
+import { Job, Queue, Worker } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { gatewayService } from '../apps/gateway/src/gateway.definition';
+import { investorService } from '../apps/investor/src/investor.definition';
+
+// ---------------------------------------------------------------------------------------------
+// settings
+
+const N = intFromEnv('BENCH_EVENTS', 20_000);
+const PRODUCERS = intFromEnv('BENCH_PRODUCERS', 32);
+const PACED_RATE = intFromEnv('BENCH_RATE', 1_000);
+const PACED_SECONDS = intFromEnv('BENCH_SECONDS', 10);
+/** 1: each producer transaction also inserts the users row, as IdentityService.createUser does. */
+const WITH_USER_ROW = process.env.BENCH_USER_ROW === '1';
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 250;
+const PHASE_TIMEOUT_MS = 120_000;
+const SETTLE_MS = 2_000;
+
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Service settings a run may override; both services get the same values. */
+const SERVICE_TUNABLES = ['OUTBOX_BATCH_SIZE', 'OUTBOX_POLL_INTERVAL_MS', 'INBOX_CONCURRENCY', 'DATABASE_POOL_SIZE'];
+
+const runId = randomBytes(4).toString('hex');
+const databaseName = `crowdlink_bench_${runId}`;
+const redisPrefix = `crowdlink-bench-${runId}`;
+
+// ---------------------------------------------------------------------------------------------
+// small helpers
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
+const now = (): number => performance.now();
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function databaseUrlOf(name: string): string {
+  const url = new URL(ADMIN_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+
+const fmt = (value: number, digits = 0): string =>
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : 'n/a';
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+/** CPU time used: by this process, and by the whole machine (PostgreSQL and Redis included). */
+interface CpuSample {
+  processMicros: number;
+  machineTicks?: number;
+}
+
+function cpuSample(): CpuSample {
+  const own = process.cpuUsage();
+  let machineTicks: number | undefined;
+  if (existsSync('/proc/stat')) {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy
+    machineTicks = fields.slice(0, 8).reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
+  }
+  return { processMicros: own.user + own.system, machineTicks };
+}
+
+/** CPU milliseconds spent per 1,000 units of work since `from`. */
+interface CpuCost {
+  nodeMsPer1k: number;
+  machineMsPer1k: number;
+}
+
+function cpuCost(from: CpuSample, to: CpuSample, units: number): CpuCost {
+  const ticksPerSecond = 100; // USER_HZ
+  const machineMs =
+    from.machineTicks !== undefined && to.machineTicks !== undefined
+      ? ((to.machineTicks - from.machineTicks) * 1000) / ticksPerSecond
+      : Number.NaN;
+  return {
+    nodeMsPer1k: (to.processMicros - from.processMicros) / units,
+    machineMsPer1k: (machineMs * 1000) / units,
+  };
+}
+
+async function withTimeout<T>(work: Promise<T>, what: string, timeoutMs = PHASE_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function waitFor(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = PHASE_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// cleanup, run even on failure
+
+const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
+let cleanedUp: Promise<void> | undefined;
+let interrupted = false;
+
+function onCleanup(name: string, run: () => Promise<unknown>): void {
+  cleanups.unshift({ name, run });
+}
+
+function cleanup(): Promise<void> {
+  cleanedUp ??= (async () => {
+    for (const { name, run } of cleanups) {
+      try {
+        await run();
+      } catch (error) {
+        process.stderr.write(`cleanup: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+  })();
+  return cleanedUp;
+}
+
+/** Nest's shutdown hooks would re-raise the signal before the database is dropped: ours run instead. */
+function takeOverSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => {
+      interrupted = true;
+      process.stderr.write(`\n${signal}: cleaning up\n`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// machine
+
+async function machine(): Promise<string[][]> {
+  const cpus = os.cpus();
+  const pg = await withAdmin((admin) => admin.query<{ v: string }>(`SELECT version() AS v`));
+  const pgSettings = await withAdmin((admin) =>
+    admin.query<{ name: string; setting: string }>(
+      `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'shared_buffers', 'max_connections')`,
+    ),
+  );
+  const redis = createRedis(REDIS_URL, { enableOfflineQueue: true });
+  let redisVersion = 'unknown';
+  try {
+    const info = await redis.info('server');
+    redisVersion = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
+  } finally {
+    redis.disconnect();
+  }
+  return [
+    ['cpus', `${cpus.length} x ${cpus[0]?.model ?? 'unknown'}`],
+    ['memory', `${fmt(os.totalmem() / 2 ** 30, 1)} GiB`],
+    ['os', `${os.type()} ${os.release()} ${os.arch()}`],
+    ['node', process.version],
+    [
+      'load average at start',
+      os
+        .loadavg()
+        .map((load) => fmt(load, 2))
+        .join(' '),
+    ],
+    ['postgresql', pg.rows[0]!.v.split(' on ')[0]!],
+    ['pg settings', pgSettings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')],
+    ['redis', redisVersion],
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) raw BullMQ baseline
+
+interface BaselineResult {
+  jobs: number;
+  seconds: number;
+  rate: number;
+  cpu: CpuCost;
+}
+
+async function rawBullMqBaseline(config: PlatformConfig): Promise<BaselineResult> {
+  const name = 'bench.baseline';
+  // the same connection settings as BullMqConnections: a fail-fast producer, a blocking worker
+  const producer = createRedis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const workerConnection = createRedis(config.REDIS_URL, { maxRetriesPerRequest: null, enableOfflineQueue: true });
+  producer.on('error', () => undefined);
+  workerConnection.on('error', () => undefined);
+  const queue = new Queue(name, { connection: producer, prefix: config.REDIS_PREFIX });
+  let completed = 0;
+  let lastCompletedAt = 0;
+  const worker = new Worker(name, async () => undefined, {
+    connection: workerConnection,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.INBOX_CONCURRENCY,
+  });
+  const closeAll = async (): Promise<void> => {
+    await worker.close();
+    await queue.close();
+    await Promise.all([producer, workerConnection].map((c: Redis) => c.quit().catch(() => c.disconnect())));
+  };
+  try {
+    const allDone = new Promise<void>((resolve) => {
+      worker.on('completed', () => {
+        completed += 1;
+        if (completed === N) {
+          lastCompletedAt = now();
+          resolve();
+        }
+      });
+    });
+    let failure: Error | undefined;
+    worker.on('failed', (_job, error) => (failure ??= error));
+    await queue.waitUntilReady();
+    await worker.waitUntilReady();
+
+    const cpuBefore = cpuSample();
+    const started = now();
+    for (let offset = 0; offset < N; offset += config.OUTBOX_BATCH_SIZE) {
+      const jobs = [];
+      for (let i = offset; i < Math.min(N, offset + config.OUTBOX_BATCH_SIZE); i++) {
+        const id = newId();
+        const userId = newId();
+        // an envelope of the same shape and size as a relayed user.registered
+        const data = {
+          id,
+          type: 'user.registered',
+          version: 1,
+          occurredAt: new Date().toISOString(),
+          producer: 'gateway',
+          aggregateId: userId,
+          aggregateVersion: 1,
+          payload: { userId, role: 'investor', displayName: `bench-a-${i}`, organizationId: null, userVersion: 1 },
+        };
+        jobs.push({ name: 'user.registered', data, opts: { ...INBOX_JOB_OPTIONS, jobId: `baseline.${id}` } });
+      }
+      await queue.addBulk(jobs);
+    }
+    await withTimeout(allDone, 'the baseline jobs');
+    const cpu = cpuCost(cpuBefore, cpuSample(), N);
+    if (failure) throw failure;
+    const seconds = (lastCompletedAt - started) / 1000;
+    await queue.obliterate({ force: true });
+    return { jobs: N, seconds, rate: N / seconds, cpu };
+  } finally {
+    await closeAll();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// the two services, in-process
+
+interface Services {
+  gateway: NestFastifyApplication;
+  investor: NestFastifyApplication;
+  gatewayData: DataSource;
+  publisher: OutboxPublisher;
+  tracker: ConsumeTracker;
+}
+
+/** Consumer-commit times, taken when InboxConsumer.process resolves (its transaction has committed). */
+class ConsumeTracker {
+  readonly consumedAt = new Map<string, number>();
+  notHandled = 0;
+  private waiter?: { count: number; resolve: () => void };
+
+  handled(eventId: string, at: number): void {
+    this.consumedAt.set(eventId, at);
+    if (this.waiter && this.consumedAt.size >= this.waiter.count) this.waiter.resolve();
+  }
+
+  reset(): void {
+    this.consumedAt.clear();
+    this.notHandled = 0;
+  }
+
+  async untilConsumed(count: number, what: string): Promise<void> {
+    if (this.consumedAt.size >= count) return;
+    try {
+      await withTimeout(new Promise<void>((resolve) => (this.waiter = { count, resolve })), what);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}: ${this.consumedAt.size}/${count} consumed`);
+    } finally {
+      this.waiter = undefined;
+    }
+  }
+}
+
+async function bootService(service: ServiceDefinition, config: PlatformConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger(service.name, config.LOG_LEVEL);
+  const app = await createServiceApp(service, { config, logger });
+  onCleanup(`close ${service.name}`, () => app.close());
+  await app.init(); // runs onApplicationBootstrap: the relay loop and the inbox worker start here
+  return app;
+}
+
+async function bootServices(config: PlatformConfig): Promise<Services> {
+  for (const service of [gatewayService, investorService]) {
+    await ensureDatabaseAndSchema(config.DATABASE_URL, schemaOf(service.name));
+  }
+  // the investor first, so that it is consuming when the gateway's first-admin event is relayed
+  const investor = await bootService(investorService, config);
+  const gateway = await bootService(gatewayService, config);
+  takeOverSignals();
+
+  const tracker = new ConsumeTracker();
+  const consumer = investor.get(InboxConsumer);
+  const original = consumer.process.bind(consumer);
+  // measurement only: the worker calls this.process(job), so the wrapper sees each job's outcome
+  // right after the inbox transaction committed, and changes nothing about how it is handled
+  consumer.process = async (job: Job) => {
+    const outcome = await original(job);
+    if (outcome === 'handled') tracker.handled((job.data as { id: string }).id, now());
+    else tracker.notHandled += 1;
+    return outcome;
+  };
+  return {
+    gateway,
+    investor,
+    gatewayData: gateway.get<DataSource>(getDataSourceToken()),
+    publisher: gateway.get(OutboxPublisher),
+    tracker,
+  };
+}
+
+/**
+ * One producer transaction holding one user.registered event, published through the real
+ * OutboxPublisher; with BENCH_USER_ROW=1 the users row is inserted in it too, as in
+ * IdentityService.createUser (its argon2 hash, which has nothing to do with events, is left out).
+ */
+async function produceOne(services: Services, label: string): Promise<{ id: string; committedAt: number }> {
+  const userId = newId();
+  const displayName = `bench ${label}`;
+  const event = await services.gatewayData.transaction(async (manager) => {
+    if (WITH_USER_ROW) {
+      await manager.query(
+        `INSERT INTO users (id, email, password_hash, role, display_name, version) VALUES ($1, $2, $3, 'investor', $4, 1)`,
+        [userId, `${label}.${userId}@bench.invalid`, 'not-a-hash', displayName],
+      );
+    }
+    return services.publisher.publish(manager, 'user.registered', {
+      aggregateId: userId,
+      aggregateVersion: 1,
+      payload: { userId, role: 'investor', displayName, organizationId: null, userVersion: 1 },
+    });
+  });
+  return { id: event.id, committedAt: now() };
+}
+
+interface State {
+  outboxPending: number;
+  inbox: number;
+  profiles: number;
+  waiting: number;
+  active: number;
+  failed: number;
+  deadLetters: number;
+}
+
+async function stateOf(observer: Client, inbox: Queue, deadLetter: Queue): Promise<State> {
+  const { rows } = await observer.query<{ pending: number; inbox: number; profiles: number }>(
+    `SELECT (SELECT count(*)::int FROM gateway.outbox WHERE published_at IS NULL) AS pending,
+            (SELECT count(*)::int FROM investor.inbox) AS inbox,
+            (SELECT count(*)::int FROM investor.investor_profiles) AS profiles`,
+  );
+  const counts = await inbox.getJobCounts('waiting', 'active', 'failed', 'delayed');
+  const dead = await deadLetter.getJobCounts('waiting', 'completed', 'failed');
+  return {
+    outboxPending: rows[0]!.pending,
+    inbox: rows[0]!.inbox,
+    profiles: rows[0]!.profiles,
+    waiting: (counts.waiting ?? 0) + (counts.delayed ?? 0),
+    active: counts.active ?? 0,
+    failed: counts.failed ?? 0,
+    deadLetters: (dead.waiting ?? 0) + (dead.completed ?? 0) + (dead.failed ?? 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) pipeline throughput
+
+interface PipelineResult {
+  events: number;
+  seconds: number;
+  rate: number;
+  produceRate: number;
+  lagP50: number;
+  lagP99: number;
+  cpu: CpuCost;
+}
+
+async function pipelineThroughput(services: Services): Promise<PipelineResult> {
+  services.tracker.reset();
+  const committed = new Map<string, number>();
+  let next = 0;
+  const producer = async (): Promise<void> => {
+    while (next < N) {
+      const i = next++;
+      const { id, committedAt } = await produceOne(services, `b${i}`);
+      committed.set(id, committedAt);
+    }
+  };
+  const cpuBefore = cpuSample();
+  await Promise.all(Array.from({ length: PRODUCERS }, producer));
+  await services.tracker.untilConsumed(N, 'the pipeline phase');
+  const cpu = cpuCost(cpuBefore, cpuSample(), N);
+
+  const commitTimes = [...committed.values()];
+  const firstCommit = Math.min(...commitTimes);
+  const lastCommit = Math.max(...commitTimes);
+  const lags: number[] = [];
+  let lastConsumed = 0;
+  for (const [id, committedAt] of committed) {
+    const consumedAt = services.tracker.consumedAt.get(id);
+    if (consumedAt === undefined) throw new Error(`event ${id} was committed but not consumed`);
+    lastConsumed = Math.max(lastConsumed, consumedAt);
+    lags.push(consumedAt - committedAt);
+  }
+  lags.sort((x, y) => x - y);
+  const seconds = (lastConsumed - firstCommit) / 1000;
+  return {
+    events: N,
+    seconds,
+    rate: N / seconds,
+    produceRate: N / ((lastCommit - firstCommit) / 1000),
+    lagP50: percentile(lags, 50),
+    lagP99: percentile(lags, 99),
+    cpu,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) commit-to-consume lag at a steady rate
+
+interface LagResult {
+  events: number;
+  offeredRate: number;
+  committedRate: number;
+  consumedRate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  commitDelayP99: number;
+  dbCheck: { p50: number; p99: number; max: number };
+}
+
+async function pacedLag(services: Services, observer: Client): Promise<LagResult> {
+  services.tracker.reset();
+  const total = PACED_RATE * PACED_SECONDS;
+  const committed = new Map<string, number>();
+  const commitDelays: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  const errors: unknown[] = [];
+  const started = now();
+  let issued = 0;
+  // open loop: event i is due at started + i/rate, whether or not earlier ones have committed
+  while (issued < total) {
+    const due = Math.min(total, Math.floor(((now() - started) * PACED_RATE) / 1000) + 1);
+    for (; issued < due; issued++) {
+      const dueAt = started + (issued * 1000) / PACED_RATE;
+      inFlight.push(
+        produceOne(services, `c${issued}`).then(
+          ({ id, committedAt }) => {
+            committed.set(id, committedAt);
+            commitDelays.push(committedAt - dueAt);
+          },
+          (error: unknown) => void errors.push(error),
+        ),
+      );
+    }
+    await sleep(1);
+  }
+  await Promise.all(inFlight);
+  if (errors.length > 0) throw new Error(`${errors.length} producer transactions failed; first: ${String(errors[0])}`);
+  await services.tracker.untilConsumed(total, 'the paced phase');
+
+  const lags: number[] = [];
+  let firstCommit = Infinity;
+  let lastCommit = 0;
+  let lastConsumed = 0;
+  for (const [id, committedAt] of committed) {
+    const consumedAt = services.tracker.consumedAt.get(id);
+    if (consumedAt === undefined) throw new Error(`event ${id} was committed but not consumed`);
+    firstCommit = Math.min(firstCommit, committedAt);
+    lastCommit = Math.max(lastCommit, committedAt);
+    lastConsumed = Math.max(lastConsumed, consumedAt);
+    lags.push(consumedAt - committedAt);
+  }
+  lags.sort((x, y) => x - y);
+  commitDelays.sort((x, y) => x - y);
+
+  // cross-check on the database's clock: outbox.occurred_at (producer, before its commit) to
+  // investor_profiles.created_at (now() of the consumer transaction, before its commit)
+  const { rows } = await observer.query<{ p50: number; p99: number; max: number }>(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+            percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99,
+            max(ms) AS max
+       FROM (SELECT extract(epoch FROM p.created_at - o.occurred_at) * 1000 AS ms
+               FROM gateway.outbox o JOIN investor.investor_profiles p ON p.user_id = o.aggregate_id
+              WHERE o.id = ANY($1::uuid[])) lag`,
+    [[...committed.keys()]],
+  );
+  return {
+    events: total,
+    offeredRate: total / (((total - 1) * 1000) / PACED_RATE / 1000),
+    committedRate: total / ((lastCommit - firstCommit) / 1000),
+    consumedRate: total / ((lastConsumed - firstCommit) / 1000),
+    p50: percentile(lags, 50),
+    p95: percentile(lags, 95),
+    p99: percentile(lags, 99),
+    max: lags[lags.length - 1]!,
+    commitDelayP99: percentile(commitDelays, 99),
+    dbCheck: { p50: Number(rows[0]!.p50), p99: Number(rows[0]!.p99), max: Number(rows[0]!.max) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function describeCpu(cost: CpuCost): string {
+  return `${fmt(cost.nodeMsPer1k)} ms in this Node process, ${fmt(cost.machineMsPer1k)} ms machine-wide (Node + PostgreSQL + Redis + kernel + any other load)`;
+}
+
+async function main(): Promise<void> {
+  const benchStarted = now();
+  const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
+  onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
+  const databaseUrl = databaseUrlOf(databaseName);
+  onCleanup(`drop database ${databaseName}`, () =>
+    withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
+  );
+  onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix));
+
+  const tunables = Object.fromEntries(
+    SERVICE_TUNABLES.filter((key) => process.env[key]).map((key) => [key, process.env[key]!]),
+  );
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'silent',
+    JWT_KEY_DIR: jwtDir,
+    ...tunables,
+  });
+
+  console.log('# Crowdlink event pipeline benchmark\n');
+  console.log(table([['machine', ''], ...(await machine())]));
+  console.log();
+  console.log(
+    table([
+      ['setting', 'value'],
+      ['database / redis prefix', `${databaseName} / ${redisPrefix}`],
+      ['N (events, jobs)', fmt(N)],
+      ['producers in (b)', `${PRODUCERS} concurrent, one event per transaction`],
+      [
+        'producer transaction',
+        WITH_USER_ROW ? 'INSERT users + OutboxPublisher.publish' : 'OutboxPublisher.publish only',
+      ],
+      ['paced load in (c)', `${fmt(PACED_RATE)} events/s for ${PACED_SECONDS} s, open loop, one event per transaction`],
+      ['OUTBOX_BATCH_SIZE', String(config.OUTBOX_BATCH_SIZE)],
+      ['OUTBOX_POLL_INTERVAL_MS', String(config.OUTBOX_POLL_INTERVAL_MS)],
+      ['INBOX_CONCURRENCY', String(config.INBOX_CONCURRENCY)],
+      ['DATABASE_POOL_SIZE (each service)', String(config.DATABASE_POOL_SIZE)],
+      ['overridden from the environment', Object.keys(tunables).join(', ') || 'none (defaults)'],
+    ]),
+  );
+  console.log();
+
+  console.log(
+    `(a) raw BullMQ: ${fmt(N)} jobs, addBulk x ${config.OUTBOX_BATCH_SIZE}, no-op worker x ${config.INBOX_CONCURRENCY} ...`,
+  );
+  const baseline = await rawBullMqBaseline(config);
+  console.log(`    ${fmt(baseline.rate)} jobs/s (${fmt(baseline.seconds, 2)} s first add -> last completed)`);
+  console.log(`    CPU per 1,000 jobs: ${describeCpu(baseline.cpu)}\n`);
+
+  console.log('booting gateway and investor in-process ...');
+  const bootStarted = now();
+  const services = await bootServices(config);
+  const observer = new Client({ connectionString: databaseUrl });
+  await observer.connect();
+  onCleanup('close the observer connection', () => observer.end());
+  const observerRedis = createRedis(REDIS_URL, { enableOfflineQueue: true });
+  onCleanup('close the observer Redis connection', () => observerRedis.quit());
+  const inboxQueue = new Queue(inboxQueueName('investor'), { connection: observerRedis, prefix: redisPrefix });
+  const deadLetterQueue = new Queue(deadLetterQueueName('investor'), {
+    connection: observerRedis,
+    prefix: redisPrefix,
+  });
+  onCleanup('close the observer queues', () => Promise.all([inboxQueue.close(), deadLetterQueue.close()]));
+  // the gateway's first admin (user.registered, role admin: an inbox row, no profile) goes through first
+  await waitFor('the first-admin event', async () => {
+    const state = await stateOf(observer, inboxQueue, deadLetterQueue);
+    return state.outboxPending === 0 && state.inbox === 1 && state.waiting + state.active === 0;
+  });
+  console.log(`    up in ${fmt((now() - bootStarted) / 1000, 1)} s\n`);
+
+  console.log(`(b) pipeline: ${fmt(N)} events, ${PRODUCERS} producers, gateway outbox -> relay -> investor inbox ...`);
+  const pipeline = await pipelineThroughput(services);
+  const afterB = await stateOf(observer, inboxQueue, deadLetterQueue);
+  console.log(
+    `    ${fmt(pipeline.rate)} events/s (${fmt(pipeline.seconds, 2)} s first commit -> last consumed); ` +
+      `producers committed ${fmt(pipeline.produceRate)} events/s; lag p50 ${fmt(pipeline.lagP50, 1)} ms, p99 ${fmt(pipeline.lagP99, 1)} ms`,
+  );
+  console.log(`    CPU per 1,000 events: ${describeCpu(pipeline.cpu)}`);
+  console.log(
+    `    check: inbox ${fmt(afterB.inbox)} rows, investor_profiles ${fmt(afterB.profiles)}, outbox pending ${afterB.outboxPending}, ` +
+      `jobs failed ${afterB.failed}, dead letters ${afterB.deadLetters}, duplicates/invalid ${services.tracker.notHandled}\n`,
+  );
+  if (afterB.profiles !== N || afterB.inbox !== N + 1 || afterB.outboxPending !== 0) {
+    throw new Error('pipeline phase left the databases inconsistent');
+  }
+
+  await sleep(SETTLE_MS); // let the burst of (b) settle before the steady load starts
+  console.log(`(c) lag: ${fmt(PACED_RATE)} events/s for ${PACED_SECONDS} s ...`);
+  const lag = await pacedLag(services, observer);
+  const afterC = await stateOf(observer, inboxQueue, deadLetterQueue);
+  console.log(
+    `    lag p50 ${fmt(lag.p50, 1)} ms, p95 ${fmt(lag.p95, 1)} ms, p99 ${fmt(lag.p99, 1)} ms, max ${fmt(lag.max, 1)} ms ` +
+      `(offered ${fmt(lag.offeredRate)}/s, committed ${fmt(lag.committedRate)}/s, consumed ${fmt(lag.consumedRate)}/s; ` +
+      `producer due -> commit p99 ${fmt(lag.commitDelayP99, 1)} ms)`,
+  );
+  console.log(
+    `    cross-check on the database clock (outbox.occurred_at -> investor_profiles.created_at): ` +
+      `p50 ${fmt(lag.dbCheck.p50, 1)} ms, p99 ${fmt(lag.dbCheck.p99, 1)} ms, max ${fmt(lag.dbCheck.max, 1)} ms`,
+  );
+  console.log(
+    `    check: inbox ${fmt(afterC.inbox)} rows, investor_profiles ${fmt(afterC.profiles)}, outbox pending ${afterC.outboxPending}, ` +
+      `jobs failed ${afterC.failed}, dead letters ${afterC.deadLetters}, duplicates/invalid ${services.tracker.notHandled}\n`,
+  );
+  if (afterC.profiles !== N + lag.events || afterC.outboxPending !== 0) {
+    throw new Error('paced phase left the databases inconsistent');
+  }
+
+  const ratio = pipeline.rate / baseline.rate;
+  const ratioPass = ratio >= TARGET_RATIO;
+  const lagPass = lag.p99 <= TARGET_P99_MS;
+  console.log(
+    table([
+      ['measure', 'result', 'target', 'verdict'],
+      ['(a) raw BullMQ (no-op worker)', `${fmt(baseline.rate)} jobs/s`, '', ''],
+      ['(b) outbox -> relay -> inbox', `${fmt(pipeline.rate)} events/s`, '', ''],
+      ['(b)/(a)', fmt(ratio, 2), `>= ${TARGET_RATIO}`, ratioPass ? 'PASS' : 'FAIL'],
+      ['(c) lag p50', `${fmt(lag.p50, 1)} ms`, '', ''],
+      ['(c) lag p95', `${fmt(lag.p95, 1)} ms`, '', ''],
+      ['(c) lag p99', `${fmt(lag.p99, 1)} ms`, `<= ${TARGET_P99_MS} ms`, lagPass ? 'PASS' : 'FAIL'],
+      ['(c) lag max', `${fmt(lag.max, 1)} ms`, '', ''],
+    ]),
+  );
+  console.log(`\n${ratioPass && lagPass ? 'PASS' : 'FAIL'} (bench took ${fmt((now() - benchStarted) / 1000, 1)} s)`);
+  if (!(ratioPass && lagPass)) process.exitCode = 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    if (interrupted) return; // the errors of connections closed under it say nothing
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() =>
+    cleanup().then(() => {
+      // pino, pools and timers all closed: exit now rather than wait for stray keep-alives
+      setTimeout(() => process.exit(), 100).unref();
+    }),
+  );
