@@ -1,5 +1,6 @@
 import { MESSAGING_MIGRATIONS } from '@crowdlink/messaging';
 import { ServiceDefinition } from '@crowdlink/platform';
+import { CreateCampaigns1764180100000 } from './migrations/1764180100000-create-campaigns';
 import { PledgeModule } from './pledge.module';
 
 export const pledgeService: ServiceDefinition = {
@@ -7,5 +8,5 @@ export const pledgeService: ServiceDefinition = {
   description: 'Pledges, payments, settlement, the ledger and the cap table.',
   module: PledgeModule,
   entities: [],
-  migrations: [...MESSAGING_MIGRATIONS],
+  migrations: [...MESSAGING_MIGRATIONS, CreateCampaigns1764180100000],
 };

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@crowdlink/auth';
 import { MessagingModule } from '@crowdlink/messaging';
+import { CampaignsModule } from './campaigns/campaigns.module';
 
 /** Pledges, payments, settlement, the ledger and the cap table. */
 @Module({
-  imports: [AuthModule, MessagingModule],
+  imports: [AuthModule, MessagingModule, CampaignsModule],
 })
 export class PledgeModule {}

@@ -1,11 +1,20 @@
 import { MESSAGING_MIGRATIONS } from '@crowdlink/messaging';
 import { ServiceDefinition } from '@crowdlink/platform';
+import { Company } from './companies/company.entity';
+import { ComplaintEvent } from './complaints/complaint-event.entity';
+import { Complaint } from './complaints/complaint.entity';
+import { CreateProjects1764180000000 } from './migrations/1764180000000-create-projects';
 import { ProjectListingModule } from './project-listing.module';
+import { IpAsset } from './projects/ip-asset.entity';
+import { Project } from './projects/project.entity';
+import { ProjectReward } from './projects/project-reward.entity';
+import { ProjectStatusChange } from './review/project-status-change.entity';
+import { ProjectUpdate } from './updates/project-update.entity';
 
 export const projectListingService: ServiceDefinition = {
   name: 'project-listing',
   description: 'Companies, projects, review, the public showcase and search, IP declarations.',
   module: ProjectListingModule,
-  entities: [],
-  migrations: [...MESSAGING_MIGRATIONS],
+  entities: [Company, Project, ProjectReward, IpAsset, ProjectStatusChange, ProjectUpdate, Complaint, ComplaintEvent],
+  migrations: [...MESSAGING_MIGRATIONS, CreateProjects1764180000000],
 };

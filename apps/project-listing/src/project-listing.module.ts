@@ -1,9 +1,22 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@crowdlink/auth';
 import { MessagingModule } from '@crowdlink/messaging';
+import { CompaniesModule } from './companies/companies.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { ProjectsModule } from './projects/projects.module';
+import { ReviewModule } from './review/review.module';
+import { UpdatesModule } from './updates/updates.module';
 
 /** Companies, projects, review, the public showcase and search, IP declarations. */
 @Module({
-  imports: [AuthModule, MessagingModule],
+  imports: [
+    AuthModule,
+    MessagingModule,
+    CompaniesModule,
+    ProjectsModule,
+    ReviewModule,
+    UpdatesModule,
+    ComplaintsModule,
+  ],
 })
 export class ProjectListingModule {}

@@ -16,3 +16,9 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   if (!request.user) throw new Error('CurrentUser used on a route without authentication');
   return request.user;
 });
+
+/** The caller on a @Public() route: undefined when anonymous (or the token did not verify). */
+export const OptionalUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthenticatedUser | undefined =>
+    context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user,
+);

@@ -1,4 +1,12 @@
 import { ServiceName } from './services';
+import {
+  IpAssetDeclaredV1,
+  ProjectApprovedV1,
+  ProjectLiveV1,
+  ProjectSubmittedV1,
+  ProjectTermsChangedV1,
+  ProjectWithdrawnV1,
+} from './events/project.events';
 import { UserProfileChangedV1, UserRegisteredV1 } from './events/user.events';
 
 type PayloadClass = new () => object;
@@ -30,6 +38,51 @@ export const EVENT_CONTRACTS = {
     consumers: ['investor'],
     payload: UserProfileChangedV1,
     description: "A user's public profile (display name, organisation) changed.",
+  },
+  // Project events carry the whole project snapshot. The pledge service keeps its campaign
+  // projection from them; other consumers (investor matching, notifications) join the
+  // consumer lists when they have a handler: the wiring check refuses a route without one.
+  'project.submitted': {
+    version: 1,
+    producer: 'project-listing',
+    consumers: ['pledge'],
+    payload: ProjectSubmittedV1,
+    description: 'A founder submitted a project for review.',
+  },
+  'project.approved': {
+    version: 1,
+    producer: 'project-listing',
+    consumers: ['pledge'],
+    payload: ProjectApprovedV1,
+    description: 'An admin approved a project; it goes live at opensAt.',
+  },
+  'project.live': {
+    version: 1,
+    producer: 'project-listing',
+    consumers: ['pledge'],
+    payload: ProjectLiveV1,
+    description: 'A project opened for pledges.',
+  },
+  'project.terms-changed': {
+    version: 1,
+    producer: 'project-listing',
+    consumers: ['pledge'],
+    payload: ProjectTermsChangedV1,
+    description: 'A founder edited a project (only possible in DRAFT or CHANGES_REQUESTED).',
+  },
+  'project.withdrawn': {
+    version: 1,
+    producer: 'project-listing',
+    consumers: ['pledge'],
+    payload: ProjectWithdrawnV1,
+    description: 'A founder withdrew a project before its close.',
+  },
+  'ip-asset.declared': {
+    version: 1,
+    producer: 'project-listing',
+    consumers: ['loan-linkage'],
+    payload: IpAssetDeclaredV1,
+    description: 'A company declared an IP right with a project: possible loan collateral.',
   },
 } as const satisfies Record<string, EventContract>;
 

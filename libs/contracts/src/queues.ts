@@ -23,3 +23,6 @@ export function deadLetterQueueName(service: ServiceName): string {
 export function deliveryJobId(eventId: string, consumer: ServiceName): string {
   return `${consumer}.${eventId}`;
 }
+
+/** project-listing's delayed jobs that open approved projects at their `opensAt`. */
+export const PROJECT_GO_LIVE_QUEUE = 'project-listing.go-live';

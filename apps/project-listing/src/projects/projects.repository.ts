@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ProjectNotFoundException } from './project.exceptions';
+import { Project } from './project.entity';
+
+/** Loads whole projects (with rewards and IP assets), inside a transaction when given one. */
+@Injectable()
+export class ProjectsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Project> {
+    const project = await manager.findOne(Project, {
+      where: { id },
+      relations: { rewards: true, ipAssets: true },
+    });
+    if (!project) throw new ProjectNotFoundException();
+    return project;
+  }
+}

@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createTestWorld, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
+import { gatewayService } from '../../gateway/src/gateway.definition';
+import { projectListingService } from '../src/project-listing.definition';
+
+/*
+ * What the project-listing integration specs share: a world with the gateway (to register
+ * users and mint real tokens) and project-listing, an HTTP caller, and small factories.
+ */
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+export interface Actor {
+  id: string;
+  token: string;
+}
+
+export interface Harness {
+  world: TestWorld;
+  gateway: RunningService;
+  listing: RunningService;
+  admin: Actor;
+  close(): Promise<void>;
+}
+
+const DEFAULT_ADMIN = { email: 'admin@crowdlink.local', password: 'crowdlink-admin' };
+const DAY_MS = 24 * 3600 * 1000;
+
+export async function startHarness(): Promise<Harness> {
+  const world = await createTestWorld();
+  const gateway = await startTestService(gatewayService, world);
+  const listing = await startTestService(projectListingService, world);
+  const login = await call<{ accessToken: string; user: { id: string } }>(gateway, 'POST', '/v1/auth/login', {
+    body: DEFAULT_ADMIN,
+  });
+  if (login.status !== 200) throw new Error(`admin login answered ${login.status}`);
+  return {
+    world,
+    gateway,
+    listing,
+    admin: { id: login.body.user.id, token: login.body.accessToken },
+    close: async () => {
+      await listing.close();
+      await gateway.close();
+    },
+  };
+}
+
+export async function call<T = ErrorBody>(
+  service: RunningService,
+  method: string,
+  path: string,
+  { token, body }: { token?: string; body?: unknown } = {},
+): Promise<Answer<T>> {
+  const response = await fetch(`${service.url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** Registers a founder or an investor through the gateway and keeps their token. */
+export async function register(harness: Harness, role: 'founder' | 'investor'): Promise<Actor> {
+  const answer = await call<{ user: { id: string }; accessToken: string }>(
+    harness.gateway,
+    'POST',
+    '/v1/auth/register',
+    {
+      body: {
+        email: `${role}.${randomBytes(6).toString('hex')}@example.com`,
+        password: 'correct-horse-battery',
+        role,
+        displayName: `A ${role}`,
+      },
+    },
+  );
+  if (answer.status !== 201) throw new Error(`register answered ${answer.status}`);
+  return { id: answer.body.user.id, token: answer.body.accessToken };
+}
+
+/** An error answer in the api.md format, with the given status and code. */
+export function expectError(answer: Answer<unknown>, status: number, code: string): void {
+  const body = answer.body as ErrorBody | undefined;
+  expect({ status: answer.status, code: body?.code }).toEqual({ status, code });
+  expect(body).toMatchObject({ statusCode: status, message: expect.any(String) });
+}
+
+export function fieldsIn(answer: Answer<unknown>): string[] {
+  return (((answer.body as ErrorBody).details ?? []) as { field: string }[]).map((detail) => detail.field);
+}
+
+export function companyBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'Lumen Robotics',
+    registrationNumber: `REG-${randomBytes(4).toString('hex')}`,
+    sector: 'robotics',
+    region: 'California',
+    description: 'Warehouse robots that fit in a van.',
+    ...overrides,
+  };
+}
+
+export async function createCompany(harness: Harness, founder: Actor): Promise<string> {
+  const answer = await call<{ id: string }>(harness.listing, 'POST', '/v1/companies', {
+    token: founder.token,
+    body: companyBody(),
+  });
+  if (answer.status !== 201) throw new Error(`create company answered ${answer.status}`);
+  return answer.body.id;
+}
+
+/** A complete US equity project opening tomorrow for 30 days: submittable as it is. */
+export function projectBody(companyId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const opensAt = new Date(Date.now() + DAY_MS);
+  return {
+    companyId,
+    kind: 'EQUITY',
+    title: 'Series Seed',
+    summary: 'Robots for every warehouse',
+    description: 'We raise to build the second production line.',
+    sector: 'robotics',
+    stage: 'SEED',
+    region: 'California',
+    jurisdiction: 'US',
+    currency: 'USD',
+    targetAmount: 10_000_000,
+    maxAmount: 20_000_000,
+    minPledge: 10_000,
+    opensAt: opensAt.toISOString(),
+    closesAt: new Date(opensAt.getTime() + 30 * DAY_MS).toISOString(),
+    fundingModel: 'ALL_OR_NOTHING',
+    equity: { pricePerShare: 250, preMoneyValuation: 800_000_000, shareClass: 'Common' },
+    ipAssets: [
+      { type: 'INVENTION_PATENT', registryNumber: 'US 11,234,567', title: 'Gripper', owner: 'Lumen Robotics Inc.' },
+    ],
+    disclosures: { risks: 'You may lose it all.', useOfFunds: 'Production line.', financialSummary: 'Revenue 1.2M.' },
+    ...overrides,
+  };
+}
+
+/** A complete EU donation project with the given window (the EU states no minimum period). */
+export function euDonationBody(companyId: string, opensAt: Date, closesAt: Date): Record<string, unknown> {
+  return projectBody(companyId, {
+    kind: 'DONATION',
+    jurisdiction: 'EU',
+    currency: 'EUR',
+    fundingModel: 'KEEP_IT_ALL',
+    equity: undefined,
+    opensAt: opensAt.toISOString(),
+    closesAt: closesAt.toISOString(),
+  });
+}
+
+export interface ProjectView {
+  id: string;
+  status: string;
+  version: number;
+  ownerId: string;
+  ipAssets: { id: string; type: string; registryNumber: string; title: string; owner: string }[];
+  rewards: { id: string; title: string; amount: number }[];
+  funding: { raised: number; pledgeCount: number; percentOfTarget: number };
+  [field: string]: unknown;
+}
+
+export async function createProject(
+  harness: Harness,
+  founder: Actor,
+  body: Record<string, unknown>,
+): Promise<ProjectView> {
+  const answer = await call<ProjectView>(harness.listing, 'POST', '/v1/projects', { token: founder.token, body });
+  if (answer.status !== 201)
+    throw new Error(`create project answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+export async function submit(harness: Harness, founder: Actor, id: string): Promise<Answer<ProjectView>> {
+  return call<ProjectView>(harness.listing, 'POST', `/v1/projects/${id}/submit`, { token: founder.token });
+}
+
+export async function review(
+  harness: Harness,
+  id: string,
+  decision: 'approve' | 'request_changes' | 'reject',
+  notes = 'reviewed',
+): Promise<Answer<ProjectView>> {
+  return call<ProjectView>(harness.listing, 'POST', `/v1/projects/${id}/review`, {
+    token: harness.admin.token,
+    body: { decision, notes },
+  });
+}
+
+/** Creates, submits and approves a project; it is APPROVED (or LIVE when it opened already). */
+export async function approvedProject(
+  harness: Harness,
+  founder: Actor,
+  body: Record<string, unknown>,
+): Promise<ProjectView> {
+  const project = await createProject(harness, founder, body);
+  expect((await submit(harness, founder, project.id)).status).toBe(200);
+  const approved = await review(harness, project.id, 'approve');
+  expect(approved.status).toBe(200);
+  return approved.body;
+}
+
+export async function query<T>(harness: Harness, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: harness.world.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export { DAY_MS };

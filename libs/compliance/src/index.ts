@@ -1,0 +1,4 @@
+export * from './issuer-cap';
+export * from './jurisdiction';
+export * from './jurisdiction-policies';
+export * from './offering-period';
