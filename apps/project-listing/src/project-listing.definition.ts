@@ -4,6 +4,7 @@ import { Company } from './companies/company.entity';
 import { ComplaintEvent } from './complaints/complaint-event.entity';
 import { Complaint } from './complaints/complaint.entity';
 import { CreateProjects1764180000000 } from './migrations/1764180000000-create-projects';
+import { AddFundingVersion1764190000000 } from './migrations/1764190000000-add-funding-version';
 import { ProjectListingModule } from './project-listing.module';
 import { IpAsset } from './projects/ip-asset.entity';
 import { Project } from './projects/project.entity';
@@ -16,5 +17,5 @@ export const projectListingService: ServiceDefinition = {
   description: 'Companies, projects, review, the public showcase and search, IP declarations.',
   module: ProjectListingModule,
   entities: [Company, Project, ProjectReward, IpAsset, ProjectStatusChange, ProjectUpdate, Complaint, ComplaintEvent],
-  migrations: [...MESSAGING_MIGRATIONS, CreateProjects1764180000000],
+  migrations: [...MESSAGING_MIGRATIONS, CreateProjects1764180000000, AddFundingVersion1764190000000],
 };

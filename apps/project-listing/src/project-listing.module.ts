@@ -3,6 +3,7 @@ import { AuthModule } from '@crowdlink/auth';
 import { MessagingModule } from '@crowdlink/messaging';
 import { CompaniesModule } from './companies/companies.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { FundingModule } from './funding/funding.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewModule } from './review/review.module';
 import { UpdatesModule } from './updates/updates.module';
@@ -17,6 +18,7 @@ import { UpdatesModule } from './updates/updates.module';
     ReviewModule,
     UpdatesModule,
     ComplaintsModule,
+    FundingModule,
   ],
 })
 export class ProjectListingModule {}

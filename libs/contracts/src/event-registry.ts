@@ -1,4 +1,5 @@
 import { ServiceName } from './services';
+import { CampaignClosedV1, CampaignProgressV1 } from './events/campaign.events';
 import {
   IpAssetDeclaredV1,
   ProjectApprovedV1,
@@ -83,6 +84,22 @@ export const EVENT_CONTRACTS = {
     consumers: ['loan-linkage'],
     payload: IpAssetDeclaredV1,
     description: 'A company declared an IP right with a project: possible loan collateral.',
+  },
+  // The pledge service's campaign aggregate: aggregateId is the project's id, and the
+  // aggregate version counts the campaign's changes, so stale progress is ignored.
+  'campaign.progress': {
+    version: 1,
+    producer: 'pledge',
+    consumers: ['project-listing'],
+    payload: CampaignProgressV1,
+    description: "A campaign's committed total or pledge count changed.",
+  },
+  'campaign.closed': {
+    version: 1,
+    producer: 'pledge',
+    consumers: ['project-listing'],
+    payload: CampaignClosedV1,
+    description: 'A campaign was settled: FUNDED or FAILED, with its final totals.',
   },
 } as const satisfies Record<string, EventContract>;
 

@@ -15,7 +15,6 @@ export const ROUTING_TABLE: readonly (readonly [pattern: string, owner: Upstream
   ['/v1/projects/**', 'project-listing'],
   ['/v1/companies/**', 'project-listing'],
   ['/v1/admin/complaints/**', 'project-listing'],
-  ['/v1/admin/projects/:id/review', 'project-listing'],
   ['/v1/admin/projects/:id/close', 'pledge'],
   ['/v1/investors/me/pledges/**', 'pledge'],
   ['/v1/investors/me/portfolio', 'pledge'],

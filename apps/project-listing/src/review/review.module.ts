@@ -12,5 +12,6 @@ import { ReviewService } from './review.service';
   imports: [TypeOrmModule.forFeature([ProjectStatusChange]), ProjectsModule],
   controllers: [ReviewController],
   providers: [ReviewService, GoLiveQueue, GoLiveWorker],
+  exports: [ReviewService],
 })
 export class ReviewModule {}

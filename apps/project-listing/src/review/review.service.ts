@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { checkIssuerCap } from '@crowdlink/compliance';
+import { CampaignOutcome } from '@crowdlink/contracts';
 import { Clock, CLOCK, Money, newId } from '@crowdlink/domain';
 import { LOGGER } from '@crowdlink/platform';
 import { Logger } from 'pino';
@@ -107,6 +108,23 @@ export class ReviewService {
         throw error;
       }
     });
+  }
+
+  /**
+   * The pledge service's verdict at the close, applied in the caller's transaction. A
+   * project that is no longer LIVE (withdrawn meanwhile, or already settled by an earlier
+   * copy of the verdict) keeps its status.
+   */
+  async settle(manager: EntityManager, id: string, outcome: CampaignOutcome): Promise<void> {
+    const project = await this.projects.get(id, manager);
+    if (project.status !== 'LIVE') {
+      this.logger.warn(
+        { projectId: id, status: project.status, outcome },
+        'campaign outcome for a project not LIVE; ignored',
+      );
+      return;
+    }
+    await this.transition(manager, project, outcome === 'FUNDED' ? 'fund' : 'fail', null, `campaign ${outcome}`);
   }
 
   async opensAtOf(id: string): Promise<Date> {
