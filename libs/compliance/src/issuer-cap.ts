@@ -1,15 +1,13 @@
 import { Money } from '@crowdlink/domain';
+import { inForceOn } from './effective';
 import { Jurisdiction } from './jurisdiction';
 import { policyOf } from './jurisdiction-policies';
 
 /** The issuer cap in force on a date, or null where the jurisdiction has none. */
 export function issuerCapOn(jurisdiction: Jurisdiction, on: Date): Money | null {
   const policy = policyOf(jurisdiction);
-  const inForce = [...policy.issuerCap]
-    .reverse()
-    .find((version) => Date.parse(`${version.effectiveFrom}T00:00:00Z`) <= on.getTime());
-  if (!inForce) throw new RangeError(`No ${jurisdiction} issuer cap is in force on ${on.toISOString()}`);
-  return inForce.amount === null ? null : Money.of(inForce.amount, policy.currency);
+  const cap = inForceOn(policy.issuerCap, on, `${jurisdiction} issuer cap`);
+  return cap === null ? null : Money.of(cap, policy.currency);
 }
 
 export interface IssuerCapCheck {
