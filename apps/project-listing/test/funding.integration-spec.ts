@@ -14,6 +14,7 @@ import {
   projectBody,
   ProjectView,
   register,
+  query,
   startHarness,
 } from './project-listing.harness';
 
@@ -139,4 +140,23 @@ it('keeps a withdrawn project withdrawn when a late outcome arrives', async () =
   // the later progress event is applied, so the close before it was handled too
   await eventually(async () => expect((await publicView(project.id)).funding.raised).toBe(1));
   expect((await publicView(project.id)).status).toBe('WITHDRAWN');
+});
+
+it('applies the good events of a group even when another in it cannot be applied', async () => {
+  const project = await liveProject();
+  const unknownProject = '01990000-0000-7000-8000-000000000000';
+  await Promise.all([
+    publishFromPledge('campaign.progress', unknownProject, 1, { raised: 1, pledgeCount: 1 }),
+    publishFromPledge('campaign.progress', project.id, 1, { raised: 3_000_000, pledgeCount: 2 }),
+    publishFromPledge('campaign.progress', unknownProject, 2, { raised: 2, pledgeCount: 2 }),
+  ]);
+
+  await eventually(async () => expect((await publicView(project.id)).funding.raised).toBe(3_000_000));
+  // the events about a project nobody knows failed on their own and wait for their retry
+  const failed = await query<{ n: number }>(
+    h,
+    `SELECT count(*)::int AS n FROM project_listing.inbox i JOIN pledge.outbox o ON o.id = i.event_id WHERE o.aggregate_id = $1`,
+    [unknownProject],
+  );
+  expect(failed[0]!.n).toBe(0);
 });

@@ -23,3 +23,11 @@ export const OUTBOX_RETRY_MAX_SECONDS = 60;
 export const OUTBOX_RETENTION_DAYS = 7;
 export const INBOX_RETENTION_DAYS = 30;
 export const JANITOR_INTERVAL_MS = 3600_000;
+
+/**
+ * Group commit in the inbox: at most this many events share a transaction, and at most this
+ * many such transactions run at once per worker. Handlers are database work in the given
+ * transaction only (no network calls), so a group finishes quickly.
+ */
+export const INBOX_MAX_GROUP_SIZE = 64;
+export const INBOX_TRANSACTIONS_IN_FLIGHT = 2;

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventType, inboxQueueName, ServiceName } from '@crowdlink/contracts';
-import { LOGGER, PLATFORM_CONFIG, PlatformConfig, runWithRequestId, SERVICE_NAME } from '@crowdlink/platform';
+import { LOGGER, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@crowdlink/platform';
 import { Job, Worker } from 'bullmq';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { parseEvent } from '../event-validation';
 import { DEAD_LETTER_JOB_OPTIONS } from '../messaging.constants';
 import { MessagingMetrics } from '../messaging.metrics';
 import { EventHandlerRegistry } from './event-handler.registry';
+import { InboxGroupCommit } from './inbox-group-commit';
 
 export interface DeadLetter {
   job: { id?: string; name: string; attemptsMade: number };
@@ -20,13 +21,14 @@ export interface DeadLetter {
 
 /**
  * Consumes the service's inbox queue. Each event's effect commits in one transaction with
- * the row that records its id in the inbox: a redelivered event finds its id there and has
- * no second effect. Malformed events and events that keep failing go to the dead-letter
+ * the row that records its id in the inbox (several events may share that transaction: see
+ * InboxGroupCommit): a redelivered event finds its id there and has no second effect. Malformed events and events that keep failing go to the dead-letter
  * queue with the reason, and the worker carries on.
  */
 @Injectable()
 export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker;
+  private readonly groupCommit: InboxGroupCommit;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -36,7 +38,9 @@ export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.groupCommit = new InboxGroupCommit(dataSource, handlers);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.handlers.hasAny()) return;
@@ -61,23 +65,9 @@ export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationS
       await this.deadLetter(job, parsed.reason);
       return 'dead-lettered';
     }
-    const event = parsed.event;
-    const handler = this.handlers.handlerOf(event.type);
-    return runWithRequestId(event.id, () =>
-      this.dataSource.transaction(async (manager) => {
-        const recorded = await manager.query(
-          `INSERT INTO inbox (event_id, event_type) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-          [event.id, event.type],
-        );
-        if (recorded.length === 0) {
-          this.metrics.duplicates.inc({ type: event.type });
-          return 'duplicate' as const;
-        }
-        await handler.handle(event as never, manager);
-        this.metrics.consumed.inc({ type: event.type });
-        return 'handled' as const;
-      }),
-    );
+    const outcome = await this.groupCommit.apply(parsed.event);
+    (outcome === 'handled' ? this.metrics.consumed : this.metrics.duplicates).inc({ type: parsed.event.type });
+    return outcome;
   }
 
   private async onFailed(job: Job | undefined, error: Error): Promise<void> {
