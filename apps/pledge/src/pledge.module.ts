@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@crowdlink/auth';
 import { MessagingModule } from '@crowdlink/messaging';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { InvestorEligibilityModule } from './investor-eligibility/investor-eligibility.module';
 
 /** Pledges, payments, settlement, the ledger and the cap table. */
 @Module({
-  imports: [AuthModule, MessagingModule, CampaignsModule],
+  imports: [AuthModule, MessagingModule, CampaignsModule, InvestorEligibilityModule],
 })
 export class PledgeModule {}

@@ -9,6 +9,8 @@ import {
   ProjectWithdrawnV1,
 } from './events/project.events';
 import { UserProfileChangedV1, UserRegisteredV1 } from './events/user.events';
+import { PledgeCancelledV1, PledgeCommittedV1 } from './events/pledge.events';
+import { InvestorEligibilityChangedV1 } from './events/investor.events';
 
 type PayloadClass = new () => object;
 
@@ -100,6 +102,31 @@ export const EVENT_CONTRACTS = {
     consumers: ['project-listing'],
     payload: CampaignClosedV1,
     description: 'A campaign was settled: FUNDED or FAILED, with its final totals.',
+  },
+  // The pledge aggregate: aggregateId is the pledge's id, aggregateVersion the pledge's
+  // version. The investor service counts them against the rolling 12-month limits.
+  'pledge.committed': {
+    version: 1,
+    producer: 'pledge',
+    consumers: ['investor'],
+    payload: PledgeCommittedV1,
+    description: 'An investor committed a pledge to a campaign.',
+  },
+  'pledge.cancelled': {
+    version: 1,
+    producer: 'pledge',
+    consumers: ['investor'],
+    payload: PledgeCancelledV1,
+    description: 'An investor cancelled (or revoked) a pledge before it was charged.',
+  },
+  // The investor aggregate: aggregateId is the user's id, aggregateVersion the profile's
+  // version. The whole eligibility snapshot, so the pledge service decides pledges locally.
+  'investor.eligibility-changed': {
+    version: 1,
+    producer: 'investor',
+    consumers: ['pledge'],
+    payload: InvestorEligibilityChangedV1,
+    description: 'Something a pledge decision needs changed: KYC, accreditation, finances, EU tests, CN inputs.',
   },
 } as const satisfies Record<string, EventContract>;
 

@@ -5,3 +5,5 @@ export * from './events/project.events';
 export * from './events/user.events';
 export * from './queues';
 export * from './services';
+export * from './events/investor.events';
+export * from './events/pledge.events';

@@ -3,12 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserProfileChangedHandler } from './events/user-profile-changed.handler';
 import { UserRegisteredHandler } from './events/user-registered.handler';
 import { InvestorProfile } from './investor-profile.entity';
-import { InvestorsController } from './investors.controller';
-import { InvestorsService } from './investors.service';
+import { InvestorProfilesRepository } from './investor-profiles.repository';
 
+/** The investor record itself: created from the gateway's user events, changed through the repository. */
 @Module({
   imports: [TypeOrmModule.forFeature([InvestorProfile])],
-  controllers: [InvestorsController],
-  providers: [InvestorsService, UserRegisteredHandler, UserProfileChangedHandler],
+  providers: [InvestorProfilesRepository, UserRegisteredHandler, UserProfileChangedHandler],
+  exports: [InvestorProfilesRepository],
 })
 export class InvestorsModule {}

@@ -6,12 +6,19 @@ describe(checkHandlers.name, () => {
       checkHandlers('investor', [
         { type: 'user.registered', name: 'UserRegisteredHandler' },
         { type: 'user.profile-changed', name: 'UserProfileChangedHandler' },
+        { type: 'pledge.committed', name: 'PledgeCommittedHandler' },
+        { type: 'pledge.cancelled', name: 'PledgeCancelledHandler' },
       ]),
     ).not.toThrow();
   });
 
   it('refuses to start when a routed event has no handler', () => {
-    expect(() => checkHandlers('investor', [{ type: 'user.registered', name: 'UserRegisteredHandler' }])).toThrow(
+    const allBut = [
+      { type: 'user.registered' as const, name: 'UserRegisteredHandler' },
+      { type: 'pledge.committed' as const, name: 'PledgeCommittedHandler' },
+      { type: 'pledge.cancelled' as const, name: 'PledgeCancelledHandler' },
+    ];
+    expect(() => checkHandlers('investor', allBut)).toThrow(
       new EventRoutingError('investor event wiring is broken: no handler for user.profile-changed'),
     );
   });
@@ -22,6 +29,8 @@ describe(checkHandlers.name, () => {
         { type: 'user.registered', name: 'A' },
         { type: 'user.registered', name: 'B' },
         { type: 'user.profile-changed', name: 'C' },
+        { type: 'pledge.committed', name: 'D' },
+        { type: 'pledge.cancelled', name: 'E' },
       ]),
     ).toThrow('user.registered has 2 handlers: A, B');
   });
