@@ -5,6 +5,7 @@ import { ComplaintEvent } from './complaints/complaint-event.entity';
 import { Complaint } from './complaints/complaint.entity';
 import { CreateProjects1764180000000 } from './migrations/1764180000000-create-projects';
 import { AddFundingVersion1764190000000 } from './migrations/1764190000000-add-funding-version';
+import { AddProjectSearch1764200000000 } from './migrations/1764200000000-add-project-search';
 import { ProjectListingModule } from './project-listing.module';
 import { IpAsset } from './projects/ip-asset.entity';
 import { Project } from './projects/project.entity';
@@ -17,5 +18,10 @@ export const projectListingService: ServiceDefinition = {
   description: 'Companies, projects, review, the public showcase and search, IP declarations.',
   module: ProjectListingModule,
   entities: [Company, Project, ProjectReward, IpAsset, ProjectStatusChange, ProjectUpdate, Complaint, ComplaintEvent],
-  migrations: [...MESSAGING_MIGRATIONS, CreateProjects1764180000000, AddFundingVersion1764190000000],
+  migrations: [
+    ...MESSAGING_MIGRATIONS,
+    CreateProjects1764180000000,
+    AddFundingVersion1764190000000,
+    AddProjectSearch1764200000000,
+  ],
 };

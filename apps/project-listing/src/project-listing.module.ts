@@ -6,6 +6,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { FundingModule } from './funding/funding.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewModule } from './review/review.module';
+import { ShowcaseModule } from './showcase/showcase.module';
 import { UpdatesModule } from './updates/updates.module';
 
 /** Companies, projects, review, the public showcase and search, IP declarations. */
@@ -16,6 +17,7 @@ import { UpdatesModule } from './updates/updates.module';
     CompaniesModule,
     ProjectsModule,
     ReviewModule,
+    ShowcaseModule,
     UpdatesModule,
     ComplaintsModule,
     FundingModule,

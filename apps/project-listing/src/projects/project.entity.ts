@@ -97,6 +97,13 @@ export class Project {
   @Column('integer', { name: 'pledge_count' })
   pledgeCount!: number;
 
+  /**
+   * What the project is found by (tsvector input text of shared/search-text.ts), written
+   * with every change of title, summary or description; never read back.
+   */
+  @Column('tsvector', { name: 'search_vector', select: false })
+  searchVector?: string;
+
   @OneToMany(() => ProjectReward, (reward) => reward.project)
   rewards!: ProjectReward[];
 

@@ -14,6 +14,7 @@ import { ProjectModifiedConcurrentlyException, ProjectNotEditableException } fro
 import { Project } from './project.entity';
 import { EDITABLE_STATUSES } from './project.model';
 import { ProjectReward } from './project-reward.entity';
+import { projectSearchVector } from '../shared/search-text';
 import { ProjectsRepository } from './projects.repository';
 import { assertConsistentTerms, ProjectTerms } from './project-terms';
 
@@ -46,6 +47,7 @@ export class ProjectsService {
       financialSummary: disclosures?.financialSummary ?? null,
       raised: 0,
       pledgeCount: 0,
+      searchVector: projectSearchVector(rest),
       rewards: rewardsOf(id, rewards),
       ipAssets: ipAssets.map((asset, position) =>
         Object.assign(new IpAsset(), { ...asset, id: newId(), projectId: id, position }),
@@ -97,6 +99,9 @@ export class ProjectsService {
       const next = Object.assign(new Project(), project, changed);
       if (rewards !== undefined) next.rewards = rewardsOf(id, rewards);
       assertConsistentTerms(termsOf(next));
+      // the search vector follows the text in the same UPDATE
+      if (SEARCHED_FIELDS.some((field) => changed[field] !== undefined))
+        changed.searchVector = projectSearchVector(next);
 
       const result = await manager
         .createQueryBuilder()
@@ -121,6 +126,9 @@ export class ProjectsService {
     return project;
   }
 }
+
+/** What projectSearchVector reads: a change of any of them rewrites search_vector. */
+const SEARCHED_FIELDS = ['title', 'summary', 'description'] as const satisfies readonly (keyof Project)[];
 
 function rewardsOf(projectId: string, rewards: RewardInputDto[]): ProjectReward[] {
   return rewards.map((reward, position) =>
