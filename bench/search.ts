@@ -24,7 +24,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { schemaOf } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
@@ -35,7 +34,7 @@ import {
   loadConfig,
   quoteIdentifier,
 } from '@crowdlink/platform';
-import { ADMIN_DATABASE_URL, deleteRedisKeys, withAdmin } from '@crowdlink/testing';
+import { deleteRedisKeys, withAdmin } from '@crowdlink/testing';
 import { Client } from 'pg';
 import { projectListingService } from '../apps/project-listing/src/project-listing.definition';
 import { PUBLIC_STATUSES } from '../apps/project-listing/src/projects/project.model';
@@ -43,6 +42,18 @@ import { projectSearchVector } from '../apps/project-listing/src/shared/search-t
 import { ListProjectsQuery } from '../apps/project-listing/src/showcase/dto/list-projects.query';
 import { encodeCursor } from '../apps/project-listing/src/showcase/showcase-cursor';
 import { SEARCH_WINDOW, ShowcaseService } from '../apps/project-listing/src/showcase/showcase.service';
+import {
+  benchDatabaseUrl,
+  fmt,
+  intFromEnv,
+  Measured,
+  measureGets,
+  now,
+  onCleanup,
+  runBench,
+  table,
+  takeOverSignals,
+} from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
 // settings
@@ -60,76 +71,6 @@ const runId = randomBytes(4).toString('hex');
 const databaseName = `crowdlink_bench_${runId}`;
 const redisPrefix = `crowdlink-bench-${runId}`;
 const schema = schemaOf('project-listing');
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
-
-const now = (): number => performance.now();
-
-function databaseUrlOf(name: string): string {
-  const url = new URL(process.env.BENCH_DATABASE_ADMIN_URL ?? ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
-}
-
-const fmt = (value: number, digits = 0): string =>
-  Number.isFinite(value)
-    ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : 'n/a';
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
-  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
-// cleanup, run even on failure
-
-const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
-let cleanedUp: Promise<void> | undefined;
-let interrupted = false;
-
-function onCleanup(name: string, run: () => Promise<unknown>): void {
-  cleanups.unshift({ name, run });
-}
-
-function cleanup(): Promise<void> {
-  cleanedUp ??= (async () => {
-    for (const { name, run } of cleanups) {
-      try {
-        await run();
-      } catch (error) {
-        process.stderr.write(`cleanup: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
-    }
-  })();
-  return cleanedUp;
-}
-
-/** Nest's shutdown hooks would re-raise the signal before the database is dropped: ours run instead. */
-function takeOverSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.once(signal, () => {
-      interrupted = true;
-      process.stderr.write(`\n${signal}: cleaning up\n`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // realistic projects, deterministic (a seeded PRNG): the same data at every run
@@ -532,29 +473,12 @@ const SEARCHES: Record<string, string>[] = [
   { q: 'prosthetic hearing aid', sector: 'media' },
 ];
 
-interface Measured {
-  p50: number;
-  p95: number;
-  items: number;
-}
-
 async function measure(baseUrl: string, paths: string[]): Promise<Measured> {
-  const get = async (path: string): Promise<number> => {
-    const response = await fetch(`${baseUrl}${path}`);
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-    return (JSON.parse(text) as { items: unknown[] }).items.length;
-  };
-  for (let i = 0; i < WARMUP; i++) await get(paths[i % paths.length]!);
-  const latencies: number[] = [];
-  let items = 0;
-  for (let i = 0; i < REQUESTS; i++) {
-    const started = now();
-    items += await get(paths[i % paths.length]!);
-    latencies.push(now() - started);
-  }
-  latencies.sort((x, y) => x - y);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), items: items / REQUESTS };
+  return measureGets(
+    baseUrl,
+    paths.map((path) => ({ path })),
+    { count: REQUESTS, warmup: WARMUP },
+  );
 }
 
 const pathOf = (params: Record<string, string>): string => `/v1/projects?${new URLSearchParams(params).toString()}`;
@@ -619,7 +543,7 @@ async function main(): Promise<void> {
   const benchStarted = now();
   const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
   onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
-  const databaseUrl = databaseUrlOf(databaseName);
+  const databaseUrl = benchDatabaseUrl(databaseName);
   onCleanup(`drop database ${databaseName}`, () =>
     withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
   );
@@ -745,14 +669,4 @@ async function main(): Promise<void> {
   if (!pass) process.exitCode = 1;
 }
 
-main()
-  .catch((error: unknown) => {
-    if (interrupted) return;
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  })
-  .finally(() =>
-    cleanup().then(() => {
-      setTimeout(() => process.exit(), 100).unref();
-    }),
-  );
+runBench(main);

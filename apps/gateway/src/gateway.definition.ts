@@ -7,15 +7,17 @@ import { GatewayModule } from './gateway.module';
 import { Organization } from './identity/organization.entity';
 import { User } from './identity/user.entity';
 import { CreateUsers1764170200000 } from './migrations/1764170200000-create-users';
+import { CreateNotifications1764230000000 } from './migrations/1764230000000-create-notifications';
 import { setUpOpenApi } from './openapi/openapi.setup';
 import { proxyPlugin } from './routing/proxy.plugin';
 
 export const gatewayService: ServiceDefinition = {
   name: 'gateway',
-  description: 'Identity (users, login, access tokens), routing by path, the merged OpenAPI document.',
+  description:
+    "Identity (users, login, access tokens), every user's notifications, routing by path, the merged OpenAPI document.",
   module: GatewayModule,
   entities: [User, Organization],
-  migrations: [...MESSAGING_MIGRATIONS, CreateUsers1764170200000],
+  migrations: [...MESSAGING_MIGRATIONS, CreateUsers1764170200000, CreateNotifications1764230000000],
   configure: configureGateway,
 };
 

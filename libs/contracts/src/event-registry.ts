@@ -11,6 +11,8 @@ import {
 import { UserProfileChangedV1, UserRegisteredV1 } from './events/user.events';
 import { PledgeCancelledV1, PledgeCommittedV1 } from './events/pledge.events';
 import { InvestorEligibilityChangedV1 } from './events/investor.events';
+import { ComplaintResolvedV1 } from './events/complaint.events';
+import { InvestorMatchesFoundV1 } from './events/notification.events';
 
 type PayloadClass = new () => object;
 
@@ -48,35 +50,35 @@ export const EVENT_CONTRACTS = {
   'project.submitted': {
     version: 1,
     producer: 'project-listing',
-    consumers: ['pledge'],
+    consumers: ['pledge', 'gateway'],
     payload: ProjectSubmittedV1,
     description: 'A founder submitted a project for review.',
   },
   'project.approved': {
     version: 1,
     producer: 'project-listing',
-    consumers: ['pledge'],
+    consumers: ['pledge', 'gateway'],
     payload: ProjectApprovedV1,
     description: 'An admin approved a project; it goes live at opensAt.',
   },
   'project.live': {
     version: 1,
     producer: 'project-listing',
-    consumers: ['pledge'],
+    consumers: ['pledge', 'gateway', 'investor'],
     payload: ProjectLiveV1,
     description: 'A project opened for pledges.',
   },
   'project.terms-changed': {
     version: 1,
     producer: 'project-listing',
-    consumers: ['pledge'],
+    consumers: ['pledge', 'gateway'],
     payload: ProjectTermsChangedV1,
     description: 'A founder edited a project (only possible in DRAFT or CHANGES_REQUESTED).',
   },
   'project.withdrawn': {
     version: 1,
     producer: 'project-listing',
-    consumers: ['pledge'],
+    consumers: ['pledge', 'gateway', 'investor'],
     payload: ProjectWithdrawnV1,
     description: 'A founder withdrew a project before its close.',
   },
@@ -92,14 +94,14 @@ export const EVENT_CONTRACTS = {
   'campaign.progress': {
     version: 1,
     producer: 'pledge',
-    consumers: ['project-listing'],
+    consumers: ['project-listing', 'investor'],
     payload: CampaignProgressV1,
     description: "A campaign's committed total or pledge count changed.",
   },
   'campaign.closed': {
     version: 1,
     producer: 'pledge',
-    consumers: ['project-listing'],
+    consumers: ['project-listing', 'gateway', 'investor'],
     payload: CampaignClosedV1,
     description: 'A campaign was settled: FUNDED or FAILED, with its final totals.',
   },
@@ -108,14 +110,14 @@ export const EVENT_CONTRACTS = {
   'pledge.committed': {
     version: 1,
     producer: 'pledge',
-    consumers: ['investor'],
+    consumers: ['investor', 'gateway'],
     payload: PledgeCommittedV1,
     description: 'An investor committed a pledge to a campaign.',
   },
   'pledge.cancelled': {
     version: 1,
     producer: 'pledge',
-    consumers: ['investor'],
+    consumers: ['investor', 'gateway'],
     payload: PledgeCancelledV1,
     description: 'An investor cancelled (or revoked) a pledge before it was charged.',
   },
@@ -127,6 +129,23 @@ export const EVENT_CONTRACTS = {
     consumers: ['pledge'],
     payload: InvestorEligibilityChangedV1,
     description: 'Something a pledge decision needs changed: KYC, accreditation, finances, EU tests, CN inputs.',
+  },
+  // The complaint aggregate: aggregateId is the complaint's id, aggregateVersion the number
+  // of lines in its history (FILED is 1, RESOLVED 2). The gateway notifies the complainant.
+  'complaint.resolved': {
+    version: 1,
+    producer: 'project-listing',
+    consumers: ['gateway'],
+    payload: ComplaintResolvedV1,
+    description: "An admin resolved an investor's complaint about a project.",
+  },
+  // Matching: aggregateId is the project's id. The gateway notifies each investor listed.
+  'investor.matches-found': {
+    version: 1,
+    producer: 'investor',
+    consumers: ['gateway'],
+    payload: InvestorMatchesFoundV1,
+    description: 'Investors whose preferences match a project that went live (at most 100 per event).',
   },
 } as const satisfies Record<string, EventContract>;
 

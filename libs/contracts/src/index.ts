@@ -7,3 +7,5 @@ export * from './queues';
 export * from './services';
 export * from './events/investor.events';
 export * from './events/pledge.events';
+export * from './events/complaint.events';
+export * from './events/notification.events';

@@ -6,7 +6,7 @@ export type Upstream = Exclude<ServiceName, 'gateway'>;
  * Which service owns which public path. First match wins, so a specific path is listed
  * before the general one it would otherwise fall under. `:param` is one path segment;
  * a trailing `/**` is the path itself and anything below it. The gateway's own routes
- * (/v1/auth, /v1/me, /v1/admin/users, /v1/openapi.json) never reach this table.
+ * (/v1/auth, /v1/me, /v1/admin/users, /v1/notifications, /v1/openapi.json) never reach this table.
  */
 export const ROUTING_TABLE: readonly (readonly [pattern: string, owner: Upstream])[] = [
   ['/v1/projects/:id/pledges/**', 'pledge'],

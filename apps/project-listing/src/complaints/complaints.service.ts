@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { Clock, CLOCK, newId } from '@crowdlink/domain';
+import { OutboxPublisher } from '@crowdlink/messaging';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { assertVisible } from '../projects/project-access';
 import { ProjectsRepository } from '../projects/projects.repository';
@@ -16,6 +17,7 @@ export class ComplaintsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly projects: ProjectsRepository,
+    private readonly outbox: OutboxPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -72,7 +74,20 @@ export class ComplaintsService {
       }
       await this.record(manager, id, admin.id, 'RESOLVED', resolution);
       const complaint = await manager.findOneByOrFail(Complaint, { id });
-      return { complaint, history: await this.historyOf(manager, id) };
+      const history = await this.historyOf(manager, id);
+      // the complaint has no version column: its history is append-only, so its length is one
+      await this.outbox.publish(manager, 'complaint.resolved', {
+        aggregateId: id,
+        aggregateVersion: history.length,
+        payload: {
+          complaintId: id,
+          projectId: complaint.projectId,
+          complainantId: complaint.investorId,
+          resolution,
+          resolvedAt: complaint.resolvedAt!.toISOString(),
+        },
+      });
+      return { complaint, history };
     });
   }
 

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsISO8601, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 export const PLEDGE_EVENT_JURISDICTIONS = ['CN', 'US', 'EU'] as const;
 
@@ -32,6 +32,15 @@ export class PledgeFiguresV1 {
 export class PledgeCommittedV1 extends PledgeFiguresV1 {
   @IsISO8601({ strict: true })
   committedAt!: string;
+
+  /**
+   * Optional, additive: the cancellation deadline as the pledge service decided it (it alone
+   * knows whether an EU investor is sophisticated). null: no right to cancel. Absent: a
+   * consumer computes it with @crowdlink/compliance cancellationDeadline.
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  cancellableUntil?: string | null;
 }
 
 export class PledgeCancelledV1 extends PledgeFiguresV1 {

@@ -8,6 +8,10 @@ describe(checkHandlers.name, () => {
         { type: 'user.profile-changed', name: 'UserProfileChangedHandler' },
         { type: 'pledge.committed', name: 'PledgeCommittedHandler' },
         { type: 'pledge.cancelled', name: 'PledgeCancelledHandler' },
+        { type: 'project.live', name: 'ProjectLiveHandler' },
+        { type: 'project.withdrawn', name: 'ProjectWithdrawnHandler' },
+        { type: 'campaign.progress', name: 'CampaignProgressHandler' },
+        { type: 'campaign.closed', name: 'CampaignClosedHandler' },
       ]),
     ).not.toThrow();
   });
@@ -17,6 +21,10 @@ describe(checkHandlers.name, () => {
       { type: 'user.registered' as const, name: 'UserRegisteredHandler' },
       { type: 'pledge.committed' as const, name: 'PledgeCommittedHandler' },
       { type: 'pledge.cancelled' as const, name: 'PledgeCancelledHandler' },
+      { type: 'project.live' as const, name: 'ProjectLiveHandler' },
+      { type: 'project.withdrawn' as const, name: 'ProjectWithdrawnHandler' },
+      { type: 'campaign.progress' as const, name: 'CampaignProgressHandler' },
+      { type: 'campaign.closed' as const, name: 'CampaignClosedHandler' },
     ];
     expect(() => checkHandlers('investor', allBut)).toThrow(
       new EventRoutingError('investor event wiring is broken: no handler for user.profile-changed'),

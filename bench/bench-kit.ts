@@ -1,0 +1,121 @@
+/**
+ * What the benchmarks share: settings from the environment, percentiles, tables, and the
+ * cleanup that runs even when a bench fails or is interrupted.
+ */
+import { performance } from 'node:perf_hooks';
+import { ADMIN_DATABASE_URL } from '@crowdlink/testing';
+
+export function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
+export const now = (): number => performance.now();
+
+export function benchDatabaseUrl(name: string): string {
+  const url = new URL(process.env.BENCH_DATABASE_ADMIN_URL ?? ADMIN_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+
+export const fmt = (value: number, digits = 0): string =>
+  Number.isFinite(value)
+    ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : 'n/a';
+
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
+let cleanedUp: Promise<void> | undefined;
+let interrupted = false;
+
+/** Cleanups run last-registered first. */
+export function onCleanup(name: string, run: () => Promise<unknown>): void {
+  cleanups.unshift({ name, run });
+}
+
+export function cleanup(): Promise<void> {
+  cleanedUp ??= (async () => {
+    for (const { name, run } of cleanups) {
+      try {
+        await run();
+      } catch (error) {
+        process.stderr.write(`cleanup: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+  })();
+  return cleanedUp;
+}
+
+/** Nest's shutdown hooks would re-raise the signal before the database is dropped: ours run instead. */
+export function takeOverSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => {
+      interrupted = true;
+      process.stderr.write(`\n${signal}: cleaning up\n`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+}
+
+/** Runs a bench's main: failures reported, cleanup always, then exit. */
+export function runBench(main: () => Promise<void>): void {
+  main()
+    .catch((error: unknown) => {
+      if (interrupted) return;
+      process.stderr.write(
+        `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    })
+    .finally(() =>
+      cleanup().then(() => {
+        setTimeout(() => process.exit(), 100).unref();
+      }),
+    );
+}
+
+/** p50/p95 of sequential GETs (after a warm-up), rotating over `paths`, each with its token. */
+export interface Measured {
+  p50: number;
+  p95: number;
+  items: number;
+}
+
+export async function measureGets(
+  baseUrl: string,
+  requests: { path: string; token?: string }[],
+  { count, warmup }: { count: number; warmup: number },
+): Promise<Measured> {
+  const get = async ({ path, token }: { path: string; token?: string }): Promise<number> => {
+    const response = await fetch(`${baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+    return (JSON.parse(text) as { items: unknown[] }).items.length;
+  };
+  for (let i = 0; i < warmup; i++) await get(requests[i % requests.length]!);
+  const latencies: number[] = [];
+  let items = 0;
+  for (let i = 0; i < count; i++) {
+    const started = now();
+    items += await get(requests[i % requests.length]!);
+    latencies.push(now() - started);
+  }
+  latencies.sort((x, y) => x - y);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), items: items / count };
+}
