@@ -42,6 +42,11 @@ interface LimitItem {
   usedLast12Months: number;
   remaining: number | null;
   reason: { code: string; message: string } | null;
+  conditions: {
+    riskAcknowledgementAbove?: number | null;
+    qualifiedInvestor?: boolean | null;
+    qualifyingSinglePledge?: number;
+  };
 }
 
 async function limitsOf(investor: Actor): Promise<Record<string, LimitItem>> {
@@ -122,6 +127,7 @@ describe('limits by jurisdiction', () => {
       usedLast12Months: 0,
       remaining: limit,
       reason: null,
+      conditions: {},
     });
   });
 
@@ -151,6 +157,31 @@ describe('limits by jurisdiction', () => {
       limit: null,
       remaining: null,
       reason: { code: 'NO_LIMIT_IN_JURISDICTION' },
+    });
+    // the soft threshold: the higher of €1,000 or 5% of net worth (€50,000 here)
+    expect(EU!.conditions).toEqual({ riskAcknowledgementAbove: 50_000_00 });
+  });
+
+  it('EU: the threshold is €1,000 for a small net worth, and none for a sophisticated investor', async () => {
+    const investor = await register(h, 'investor');
+    await putProfile(h, investor, { country: 'FR', currency: 'EUR', annualIncome: 20_000_00, netWorth: 10_000_00 });
+    expect((await limitsOf(investor)).EU!.conditions).toEqual({ riskAcknowledgementAbove: 1_000_00 });
+    await query(h, `UPDATE investor.investor_profiles SET sophisticated_status = 'APPROVED' WHERE user_id = $1`, [
+      investor.id,
+    ]);
+    expect((await limitsOf(investor)).EU!.conditions).toEqual({ riskAcknowledgementAbove: null });
+  });
+
+  it.each([
+    ['financial assets of ¥1,000,000', true, { financialAssets: 1_000_000_00, averageAnnualIncomeThreeYears: 0 }],
+    ['an average income of ¥300,000', true, { financialAssets: 0, averageAnnualIncomeThreeYears: 300_000_00 }],
+    ['just under both lines', false, { financialAssets: 999_999_99, averageAnnualIncomeThreeYears: 299_999_99 }],
+  ])('CN: with %s, qualified investor is %s', async (_case, qualified, figures) => {
+    const investor = await register(h, 'investor');
+    await putProfile(h, investor, { country: 'CN', currency: 'CNY', annualIncome: 1, netWorth: 1, ...figures });
+    expect((await limitsOf(investor)).CN!.conditions).toEqual({
+      qualifiedInvestor: qualified,
+      qualifyingSinglePledge: 100_000_00,
     });
   });
 

@@ -16,14 +16,19 @@ export function isQualifiedCnInvestor(
   pledge: Money,
   on: Date,
 ): boolean {
-  const { financialAssetsAtLeast, averageIncomeAtLeast, singlePledgeAtLeast } = rule(on);
+  const { financialAssetsAtLeast, averageIncomeAtLeast } = rule(on);
   const currency = policyOf('CN').currency;
   const atLeast = (value: Money, minor: bigint) => inCurrency(value, currency).compare(Money.of(minor, currency)) >= 0;
   return (
     atLeast(investor.financialAssets, financialAssetsAtLeast) ||
     atLeast(investor.averageAnnualIncomeThreeYears, averageIncomeAtLeast) ||
-    atLeast(pledge, singlePledgeAtLeast)
+    inCurrency(pledge, currency).compare(cnQualifyingSinglePledge(on)) >= 0
   );
+}
+
+/** The smallest single CN equity pledge that qualifies its investor on its own. */
+export function cnQualifyingSinglePledge(on: Date): Money {
+  return Money.of(rule(on).singlePledgeAtLeast, policyOf('CN').currency);
 }
 
 /** The most distinct investors a campaign may admit (the CN private-placement line), or null. */

@@ -9,20 +9,27 @@ const rule = (on: Date) => inForceOn(EU_INVESTOR_RULE, on, 'ECSPR investor rule'
 /**
  * ECSPR Art 21(7): a non-sophisticated investor pledging more than the higher of €1,000 or
  * 5% of their net worth must acknowledge the risk explicitly. A soft limit: with the
- * acknowledgement the pledge goes through.
+ * acknowledgement the pledge goes through. Null for a sophisticated investor: no threshold.
  */
+export function riskAcknowledgementThreshold(
+  investor: { netWorth: Money; sophisticated: boolean },
+  on: Date,
+): Money | null {
+  if (investor.sophisticated) return null;
+  const { riskAcknowledgementFloor, riskAcknowledgementBps } = rule(on);
+  const currency = policyOf('EU').currency;
+  const floor = Money.of(riskAcknowledgementFloor, currency);
+  const share = inCurrency(investor.netWorth, currency).multiplyBps(riskAcknowledgementBps);
+  return floor.compare(share) >= 0 ? floor : share;
+}
+
 export function requiresRiskAcknowledgement(
   investor: { netWorth: Money; sophisticated: boolean },
   pledge: Money,
   on: Date,
 ): boolean {
-  if (investor.sophisticated) return false;
-  const { riskAcknowledgementFloor, riskAcknowledgementBps } = rule(on);
-  const currency = policyOf('EU').currency;
-  const floor = Money.of(riskAcknowledgementFloor, currency);
-  const share = inCurrency(investor.netWorth, currency).multiplyBps(riskAcknowledgementBps);
-  const threshold = floor.compare(share) >= 0 ? floor : share;
-  return inCurrency(pledge, currency).compare(threshold) > 0;
+  const threshold = riskAcknowledgementThreshold(investor, on);
+  return threshold !== null && inCurrency(pledge, threshold.currency).compare(threshold) > 0;
 }
 
 /** ECSPR Art 21(5): the loss simulation shows 10% of net worth as what the investor can bear. */

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { InvestorProfilesRepository } from '../investors/investor-profiles.repository';
 import { InvestorLimit, investorLimitIn } from './investor-limit';
 import { COUNTED_PLEDGE_STATUSES } from './investor-pledge.projection';
+import { pledgeConditionsIn, PledgeConditions } from './pledge-conditions';
 
 /** The investor's limit per jurisdiction over the rolling 12 months ending at the clock's now. */
 @Injectable()
@@ -16,7 +17,7 @@ export class LimitsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async limitsOf(userId: string): Promise<InvestorLimit[]> {
+  async limitsOf(userId: string): Promise<(InvestorLimit & { conditions: PledgeConditions })[]> {
     const profile = await this.profiles.get(userId);
     const now = this.clock.now();
     const used = await this.usedLast12Months(userId, now);
@@ -26,9 +27,17 @@ export class LimitsService {
       netWorth: profile.netWorth,
       accredited: profile.selfCertifiedAccredited,
     };
-    return JURISDICTIONS.map((jurisdiction) =>
-      investorLimitIn(jurisdiction, finances, used.get(jurisdiction) ?? new Map(), now),
-    );
+    const conditionFigures = {
+      currency: profile.currency,
+      netWorth: profile.netWorth,
+      financialAssets: profile.financialAssets,
+      averageAnnualIncomeThreeYears: profile.averageAnnualIncomeThreeYears,
+      sophisticated: profile.sophisticatedStatus === 'APPROVED',
+    };
+    return JURISDICTIONS.map((jurisdiction) => ({
+      ...investorLimitIn(jurisdiction, finances, used.get(jurisdiction) ?? new Map(), now),
+      conditions: pledgeConditionsIn(jurisdiction, conditionFigures, now),
+    }));
   }
 
   /** Committed (and later charged) pledges whose commit lies in (now − 12 months, now], by jurisdiction and currency. */

@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Money } from '@crowdlink/domain';
 import { InvestorLimit } from '../investor-limit';
+import { PledgeConditions } from '../pledge-conditions';
 
 export class LimitReasonDto {
   @ApiProperty({
@@ -18,6 +20,42 @@ export class LimitReasonDto {
   @ApiProperty() message!: string;
 }
 
+/** Addition to api.md: what the jurisdiction asks of a pledge besides a limit. */
+export class PledgeConditionsDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description:
+      'EU: a pledge above this (minor units) needs riskAcknowledged: true — the higher of €1,000 or 5% of net worth; null for a sophisticated investor or without a net worth in EUR',
+  })
+  riskAcknowledgementAbove?: number | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Boolean,
+    description: 'CN: a qualified investor by financial assets or average income; null without those figures in CNY',
+  })
+  qualifiedInvestor?: boolean | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'CN: a single equity pledge of at least this qualifies on its own',
+  })
+  qualifyingSinglePledge?: number;
+
+  static of(conditions: PledgeConditions): PledgeConditionsDto {
+    const amount = (money: Money | null | undefined) =>
+      money === undefined ? undefined : (money?.toJSON().amount ?? null);
+    return Object.fromEntries(
+      Object.entries({
+        riskAcknowledgementAbove: amount(conditions.riskAcknowledgementAbove),
+        qualifiedInvestor: conditions.qualifiedInvestor,
+        qualifyingSinglePledge: amount(conditions.qualifyingSinglePledge),
+      }).filter(([, value]) => value !== undefined),
+    );
+  }
+}
+
 export class InvestorLimitDto {
   @ApiProperty({ enum: ['US', 'EU', 'CN'] }) jurisdiction!: string;
   @ApiProperty({ description: "the currency the jurisdiction's law states amounts in" }) currency!: string;
@@ -34,7 +72,10 @@ export class InvestorLimitDto {
   })
   reason!: LimitReasonDto | null;
 
-  static of(item: InvestorLimit): InvestorLimitDto {
+  @ApiProperty({ type: PledgeConditionsDto })
+  conditions!: PledgeConditionsDto;
+
+  static of(item: InvestorLimit & { conditions: PledgeConditions }): InvestorLimitDto {
     return {
       jurisdiction: item.jurisdiction,
       currency: item.currency,
@@ -42,6 +83,7 @@ export class InvestorLimitDto {
       usedLast12Months: item.usedLast12Months.toJSON().amount,
       remaining: item.remaining?.toJSON().amount ?? null,
       reason: item.reason,
+      conditions: PledgeConditionsDto.of(item.conditions),
     };
   }
 }
