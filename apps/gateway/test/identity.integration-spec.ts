@@ -4,6 +4,15 @@ import { join } from 'node:path';
 import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { SignJWT } from 'jose';
 import { gatewayService } from '../src/gateway.definition';
+import {
+  Answer,
+  call as callService,
+  CallOptions,
+  DEFAULT_ADMIN,
+  ErrorBody,
+  expectError,
+  fieldsIn,
+} from '../../../test/support/api-client';
 
 /*
  * The gateway's identity endpoints, token checks, proxy and operational routes, exercised
@@ -23,58 +32,20 @@ interface Session {
   accessToken: string;
 }
 
-interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  details?: { field: string; errors: string[] }[] & Record<string, unknown>;
-}
-
-interface Answer<T> {
-  status: number;
-  headers: Headers;
-  /** The raw answer, for checks that must see every byte (secrets, field names). */
-  text: string;
-  body: T;
-}
-
-interface CallOptions {
-  token?: string;
-  /** Sent as JSON. */
-  body?: unknown;
-  /** Sent as is, with `contentType` (default application/json). */
-  rawBody?: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DEFAULT_ADMIN = { email: 'admin@crowdlink.local', password: 'crowdlink-admin' };
-const REQUEST_TIMEOUT_MS = 10_000;
 
 let world: TestWorld;
 /** The gateway most tests talk to: at most 3 failed logins, and no investor service behind it. */
 let gateway: RunningService;
 
-async function call<T = ErrorBody>(
+/** Calls the gateway most tests talk to, or another service. */
+function call<T = ErrorBody>(
   method: string,
   path: string,
-  { token, body, rawBody, contentType, headers = {} }: CallOptions = {},
+  options: CallOptions = {},
   service: RunningService = gateway,
 ): Promise<Answer<T>> {
-  const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-  const response = await fetch(`${service.url}${path}`, {
-    method,
-    headers: {
-      ...(payload === undefined ? {} : { 'content-type': contentType ?? 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: payload,
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: (text ? JSON.parse(text) : undefined) as T };
+  return callService<T>(service, method, path, options);
 }
 
 function uniqueEmail(name = 'user'): string {
@@ -109,17 +80,6 @@ async function loginAs(email: string, password: string): Promise<string> {
   const answer = await login(email, password);
   expect(answer.status).toBe(200);
   return answer.body.accessToken;
-}
-
-/** An error answer in the api.md format, with the given status and code. */
-function expectError(answer: Answer<unknown>, status: number, code: string): void {
-  const body = answer.body as ErrorBody | undefined;
-  expect({ status: answer.status, code: body?.code }).toEqual({ status, code });
-  expect(body).toMatchObject({ statusCode: status, message: expect.any(String) });
-}
-
-function fieldsIn(answer: Answer<unknown>): string[] {
-  return ((answer.body as ErrorBody).details ?? []).map((detail) => detail.field);
 }
 
 /** A token with the claims the gateway issues, signed with `key`, valid for `lifetimeSeconds` from `issuedAt`. */

@@ -512,7 +512,7 @@ describe('reading the inbox', () => {
     const marked = await call<{ marked: number }>(h.gateway, 'POST', '/v1/notifications/read-all', {
       token: reader.token,
     });
-    expect(marked).toEqual({ status: 200, body: { marked: 23 } });
+    expect({ status: marked.status, body: marked.body }).toEqual({ status: 200, body: { marked: 23 } });
     expect(
       (await call<{ marked: number }>(h.gateway, 'POST', '/v1/notifications/read-all', { token: reader.token })).body,
     ).toEqual({ marked: 0 });

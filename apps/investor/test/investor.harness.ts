@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { EventPayload, EventType } from '@crowdlink/contracts';
 import { Clock } from '@crowdlink/domain';
 import { OutboxPublisher } from '@crowdlink/messaging';
 import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
+import { Actor, Answer, call, loginAdmin, registerActor } from '../../../test/support/api-client';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { gatewayService } from '../../gateway/src/gateway.definition';
@@ -17,23 +17,6 @@ import { investorService } from '../src/investor.definition';
  * eligibility projection), an HTTP caller, and small factories.
  */
 
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
-export interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-export interface Actor {
-  id: string;
-  token: string;
-}
-
 export interface Harness {
   world: TestWorld;
   gateway: RunningService;
@@ -43,7 +26,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const DEFAULT_ADMIN = { email: 'admin@crowdlink.local', password: 'crowdlink-admin' };
 export const DAY_MS = 24 * 3600 * 1000;
 
 export async function startHarness(options: { clock?: Clock } = {}): Promise<Harness> {
@@ -51,16 +33,13 @@ export async function startHarness(options: { clock?: Clock } = {}): Promise<Har
   const gateway = await startTestService(gatewayService, world);
   const investor = await startTestService(investorService, world, { clock: options.clock });
   const pledge = await startTestService(pledgeService, world);
-  const login = await call<{ accessToken: string; user: { id: string } }>(gateway, 'POST', '/v1/auth/login', {
-    body: DEFAULT_ADMIN,
-  });
-  if (login.status !== 200) throw new Error(`admin login answered ${login.status}`);
+  const admin = await loginAdmin(gateway);
   return {
     world,
     gateway,
     investor,
     pledge,
-    admin: { id: login.body.user.id, token: login.body.accessToken },
+    admin,
     close: async () => {
       await pledge.close();
       await investor.close();
@@ -69,52 +48,13 @@ export async function startHarness(options: { clock?: Clock } = {}): Promise<Har
   };
 }
 
-export async function call<T = ErrorBody>(
-  service: RunningService,
-  method: string,
-  path: string,
-  { token, body }: { token?: string; body?: unknown } = {},
-): Promise<Answer<T>> {
-  const response = await fetch(`${service.url}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
 /** Registers a user through the gateway; an investor's record is awaited (it comes from user.registered). */
 export async function register(h: Harness, role: 'founder' | 'investor'): Promise<Actor> {
-  const answer = await call<{ user: { id: string }; accessToken: string }>(h.gateway, 'POST', '/v1/auth/register', {
-    body: {
-      email: `${role}.${randomBytes(6).toString('hex')}@example.com`,
-      password: 'correct-horse-battery',
-      role,
-      displayName: `A ${role}`,
-    },
-  });
-  if (answer.status !== 201) throw new Error(`register answered ${answer.status}`);
-  const actor = { id: answer.body.user.id, token: answer.body.accessToken };
+  const actor = await registerActor(h.gateway, role);
   if (role === 'investor') {
     await eventually(async () => expect((await call(h.investor, 'GET', '/v1/investors/me', actor)).status).toBe(200));
   }
   return actor;
-}
-
-/** An error answer in the api.md format, with the given status and code. */
-export function expectError(answer: Answer<unknown>, status: number, code: string): void {
-  const body = answer.body as ErrorBody | undefined;
-  expect({ status: answer.status, code: body?.code }).toEqual({ status, code });
-  expect(body).toMatchObject({ statusCode: status, message: expect.any(String) });
-}
-
-export function fieldsIn(answer: Answer<unknown>): string[] {
-  return (((answer.body as ErrorBody).details ?? []) as { field: string }[]).map((detail) => detail.field);
 }
 
 /** A complete profile body (api.md PUT /v1/investors/me). */
@@ -189,3 +129,6 @@ export async function query<T>(h: Harness, sql: string, params: unknown[] = []):
     await client.end();
   }
 }
+
+export { call, expectError, fieldsIn } from '../../../test/support/api-client';
+export type { Actor, Answer, ErrorBody } from '../../../test/support/api-client';

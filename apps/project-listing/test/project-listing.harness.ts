@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestWorld, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
+import { Actor, Answer, call, loginAdmin, registerActor } from '../../../test/support/api-client';
 import { gatewayService } from '../../gateway/src/gateway.definition';
 import { projectListingService } from '../src/project-listing.definition';
 
@@ -8,23 +9,6 @@ import { projectListingService } from '../src/project-listing.definition';
  * What the project-listing integration specs share: a world with the gateway (to register
  * users and mint real tokens) and project-listing, an HTTP caller, and small factories.
  */
-
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
-export interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-export interface Actor {
-  id: string;
-  token: string;
-}
 
 export interface Harness {
   world: TestWorld;
@@ -34,22 +18,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const DEFAULT_ADMIN = { email: 'admin@crowdlink.local', password: 'crowdlink-admin' };
 const DAY_MS = 24 * 3600 * 1000;
 
 export async function startHarness(): Promise<Harness> {
   const world = await createTestWorld();
   const gateway = await startTestService(gatewayService, world);
   const listing = await startTestService(projectListingService, world);
-  const login = await call<{ accessToken: string; user: { id: string } }>(gateway, 'POST', '/v1/auth/login', {
-    body: DEFAULT_ADMIN,
-  });
-  if (login.status !== 200) throw new Error(`admin login answered ${login.status}`);
+  const admin = await loginAdmin(gateway);
   return {
     world,
     gateway,
     listing,
-    admin: { id: login.body.user.id, token: login.body.accessToken },
+    admin,
     close: async () => {
       await listing.close();
       await gateway.close();
@@ -57,53 +37,9 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-export async function call<T = ErrorBody>(
-  service: RunningService,
-  method: string,
-  path: string,
-  { token, body }: { token?: string; body?: unknown } = {},
-): Promise<Answer<T>> {
-  const response = await fetch(`${service.url}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
 /** Registers a founder or an investor through the gateway and keeps their token. */
-export async function register(harness: Harness, role: 'founder' | 'investor'): Promise<Actor> {
-  const answer = await call<{ user: { id: string }; accessToken: string }>(
-    harness.gateway,
-    'POST',
-    '/v1/auth/register',
-    {
-      body: {
-        email: `${role}.${randomBytes(6).toString('hex')}@example.com`,
-        password: 'correct-horse-battery',
-        role,
-        displayName: `A ${role}`,
-      },
-    },
-  );
-  if (answer.status !== 201) throw new Error(`register answered ${answer.status}`);
-  return { id: answer.body.user.id, token: answer.body.accessToken };
-}
-
-/** An error answer in the api.md format, with the given status and code. */
-export function expectError(answer: Answer<unknown>, status: number, code: string): void {
-  const body = answer.body as ErrorBody | undefined;
-  expect({ status: answer.status, code: body?.code }).toEqual({ status, code });
-  expect(body).toMatchObject({ statusCode: status, message: expect.any(String) });
-}
-
-export function fieldsIn(answer: Answer<unknown>): string[] {
-  return (((answer.body as ErrorBody).details ?? []) as { field: string }[]).map((detail) => detail.field);
+export function register(harness: Harness, role: 'founder' | 'investor'): Promise<Actor> {
+  return registerActor(harness.gateway, role);
 }
 
 export function companyBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -230,3 +166,6 @@ export async function query<T>(harness: Harness, sql: string, params: unknown[] 
 }
 
 export { DAY_MS };
+
+export { call, expectError, fieldsIn } from '../../../test/support/api-client';
+export type { Actor, Answer, ErrorBody } from '../../../test/support/api-client';
