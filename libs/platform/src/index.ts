@@ -12,6 +12,7 @@ export * from './database/ensure-database';
 export * from './database/migrate';
 export * from './http/error-body';
 export * from './http/json-body-parser';
+export * from './http/page-query';
 export * from './http/request-id';
 export * from './http/validation';
 export * from './logging/logger';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PageQuery } from '@crowdlink/platform';
 import { AuthenticatedUser, CurrentUser, Roles } from '@crowdlink/auth';
-import { MatchListQuery } from './dto/match-list.query';
 import { ProjectIdParams } from './dto/project-id.params';
 import { ProjectMatchesDto } from './dto/project-matches.dto';
 import { MatchingService } from './matching.service';
@@ -19,7 +19,7 @@ export class ProjectMatchesController {
   async matches(
     @CurrentUser() user: AuthenticatedUser,
     @Param() params: ProjectIdParams,
-    @Query() query: MatchListQuery,
+    @Query() query: PageQuery,
   ): Promise<ProjectMatchesDto> {
     return this.matching.matchesFor(params.id, user.id, query.limit, query.cursor);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PageQuery } from '@crowdlink/platform';
 import { AuthenticatedUser, CurrentUser, Roles } from '@crowdlink/auth';
-import { MatchListQuery } from './dto/match-list.query';
 import { RecommendationsDto } from './dto/recommendations.dto';
 import { MatchingService } from './matching.service';
 
@@ -15,7 +15,7 @@ export class RecommendationsController {
   /** LIVE projects that close in the future, ranked for the caller, best first, with reasons. */
   @Get()
   @ApiOkResponse({ type: RecommendationsDto })
-  async mine(@CurrentUser() user: AuthenticatedUser, @Query() query: MatchListQuery): Promise<RecommendationsDto> {
+  async mine(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery): Promise<RecommendationsDto> {
     return this.matching.recommendationsFor(user.id, query.limit, query.cursor);
   }
 }

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@crowdlink/auth';
 import { IdParams } from '../shared/id-params.dto';
-import { Page, pageOf } from '../shared/page';
+import { Page } from '@crowdlink/platform';
+import { pageOf } from '../shared/page';
 import { ComplaintsService } from './complaints.service';
 import { ComplaintDto } from './dto/complaint.dto';
 import { FileComplaintDto } from './dto/file-complaint.dto';

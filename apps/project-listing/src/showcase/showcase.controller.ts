@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, OptionalUser, Public } from '@crowdlink/auth';
 import { ProjectDto } from '../projects/dto/project.dto';
-import { Page } from '../shared/page';
+import { Page } from '@crowdlink/platform';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ShowcaseService } from './showcase.service';
 

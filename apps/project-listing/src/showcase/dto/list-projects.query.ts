@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '@crowdlink/platform';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   PROJECT_KINDS,
   PROJECT_STAGES,
@@ -14,21 +15,7 @@ import { SHOWCASE_SORTS, ShowcaseSort } from '../showcase-cursor';
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** GET /v1/projects: filters combine with AND; unknown parameters are refused. */
-export class ListProjectsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page, as it was given (opaque)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
-
+export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PROJECT_KINDS })
   @IsOptional()
   @IsIn(PROJECT_KINDS)

@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-/** api.md lists: `?limit=` (default 20, max 100) and `?cursor=`. */
-export class MatchListQuery {
+/** api.md lists: `?limit=` (default 20, max 100). */
+export class LimitQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
@@ -11,10 +11,19 @@ export class MatchListQuery {
   @Min(1)
   @Max(100)
   limit = 20;
+}
 
+/** api.md lists: `?limit=` and `?cursor=`, the opaque nextCursor of the previous page. */
+export class PageQuery extends LimitQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page, as it was given (opaque)' })
   @IsOptional()
   @IsString()
   @MaxLength(512)
   cursor?: string;
+}
+
+/** api.md lists: `{ items, nextCursor }`. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
 }
