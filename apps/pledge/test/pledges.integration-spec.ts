@@ -1,0 +1,437 @@
+import { randomUUID } from 'node:crypto';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { EventPayload, EventType, InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
+import { OutboxPublisher } from '@crowdlink/messaging';
+import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Actor, Answer, call, expectError, loginAdmin, registerActor } from '../../../test/support/api-client';
+import { gatewayService } from '../../gateway/src/gateway.definition';
+import { investorService } from '../../investor/src/investor.definition';
+import { projectListingService } from '../../project-listing/src/project-listing.definition';
+import { pledgeService } from '../src/pledge.definition';
+
+/*
+ * POST /v1/projects/:id/pledges against the real database and Redis: campaigns come into
+ * the pledge projection as project.live events from project-listing's outbox, eligibility as
+ * investor.eligibility-changed events from the investor service's outbox (or, for the 250
+ * investors of the CN count test, straight into the projection to keep it fast). Tokens are
+ * real, minted by the gateway.
+ */
+
+const DAY_MS = 24 * 3600 * 1000;
+
+let world: TestWorld;
+let gateway: RunningService;
+let listing: RunningService;
+let investorSvc: RunningService;
+let pledge: RunningService;
+let admin: Actor;
+let eligibilityVersion = 1000;
+
+beforeAll(async () => {
+  world = await createTestWorld();
+  gateway = await startTestService(gatewayService, world);
+  listing = await startTestService(projectListingService, world);
+  investorSvc = await startTestService(investorService, world);
+  pledge = await startTestService(pledgeService, world);
+  admin = await loginAdmin(gateway);
+}, 60_000);
+
+afterAll(async () => {
+  await pledge?.close();
+  await investorSvc?.close();
+  await listing?.close();
+  await gateway?.close();
+});
+
+interface PledgeView {
+  id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  shares?: number;
+  cancellableUntil: string | null;
+  investorId: string;
+  projectId: string;
+}
+
+async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: world.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function publishFrom<T extends EventType>(
+  service: RunningService,
+  type: T,
+  aggregateId: string,
+  aggregateVersion: number,
+  payload: EventPayload<T>,
+): Promise<void> {
+  const publisher = service.app.get(OutboxPublisher);
+  await service.app
+    .get<DataSource>(getDataSourceToken())
+    .transaction((manager) => publisher.publish(manager, type, { aggregateId, aggregateVersion, payload }));
+}
+
+/** A LIVE campaign in the pledge projection, published as project-listing publishes it. */
+async function liveCampaign(overrides: Partial<ProjectLiveV1> = {}): Promise<string> {
+  const now = Date.now();
+  const project = {
+    projectId: randomUUID(),
+    companyId: randomUUID(),
+    ownerId: randomUUID(),
+    projectVersion: 5,
+    status: 'LIVE' as const,
+    kind: 'REWARD' as const,
+    title: 'Robot arms for small workshops',
+    sector: 'robotics',
+    stage: 'SEED',
+    region: 'California',
+    jurisdiction: 'US' as const,
+    currency: 'USD',
+    targetAmount: 100_000,
+    maxAmount: 1_000_000_00,
+    minPledge: 1_000,
+    opensAt: new Date(now - DAY_MS).toISOString(),
+    closesAt: new Date(now + 30 * DAY_MS).toISOString(),
+    fundingModel: 'KEEP_IT_ALL' as const,
+    equity: null,
+    rewards: [],
+    ...overrides,
+  } as ProjectLiveV1;
+  await publishFrom(listing, 'project.live', project.projectId, project.projectVersion, project);
+  await eventually(async () =>
+    expect(await query('SELECT 1 FROM pledge.campaigns WHERE project_id = $1', [project.projectId])).toHaveLength(1),
+  );
+  return project.projectId;
+}
+
+function equityTerms(pricePerShare = 100) {
+  return {
+    kind: 'EQUITY' as const,
+    fundingModel: 'ALL_OR_NOTHING' as const,
+    equity: { pricePerShare, preMoneyValuation: 5_000_000_00, shareClass: 'Seed Preferred' },
+  };
+}
+
+/** An investor registered through the gateway, with eligibility published by the investor service. */
+async function investor(eligibility: Partial<InvestorEligibilityChangedV1> = {}): Promise<Actor> {
+  const actor = await registerActor(gateway, 'investor');
+  const version = ++eligibilityVersion;
+  const snapshot: InvestorEligibilityChangedV1 = {
+    userId: actor.id,
+    kycStatus: 'VERIFIED',
+    accredited: false,
+    currency: 'USD',
+    annualIncome: 200_000_00,
+    netWorth: 500_000_00,
+    financialAssets: null,
+    averageAnnualIncomeThreeYears: null,
+    knowledgeTestPassedUntil: null,
+    sophisticated: false,
+    lossSimulationAcknowledgedAt: null,
+    version,
+    ...eligibility,
+  };
+  await publishFrom(investorSvc, 'investor.eligibility-changed', actor.id, version, snapshot);
+  await eventually(async () =>
+    expect(await query('SELECT version FROM pledge.investor_eligibility WHERE user_id = $1', [actor.id])).toEqual([
+      { version },
+    ]),
+  );
+  return actor;
+}
+
+function pledgeOn(
+  projectId: string,
+  actor: Actor,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer<PledgeView>> {
+  return call<PledgeView>(pledge, 'POST', `/v1/projects/${projectId}/pledges`, {
+    token: actor.token,
+    body: { paymentMethod: 'pm_card_visa', ...body },
+    headers,
+  });
+}
+
+async function committedOf(projectId: string): Promise<{ committed: number; investors: number; pledges: number }> {
+  const [row] = await query<{ committed: number; investors: number; pledges: number }>(
+    `SELECT committed_amount::int AS committed, investor_count AS investors, pledge_count AS pledges
+       FROM pledge.campaigns WHERE project_id = $1`,
+    [projectId],
+  );
+  return row;
+}
+
+describe('POST /v1/projects/:id/pledges', () => {
+  it('commits a pledge, answers 201 and publishes pledge.committed and campaign.progress in its transaction', async () => {
+    const projectId = await liveCampaign(equityTerms(250));
+    const ada = await investor({ annualIncome: 150_000_00, netWorth: 200_000_00 });
+
+    const answer = await pledgeOn(projectId, ada, { amount: 5_000 });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ status: 'COMMITTED', amount: 5_000, currency: 'USD', shares: 20 });
+    // US: cancellable until 48 hours before the deadline (17 CFR 227.304(a)).
+    const [campaign] = await query<{ closes_at: Date }>(
+      'SELECT closes_at FROM pledge.campaigns WHERE project_id = $1',
+      [projectId],
+    );
+    expect(answer.body.cancellableUntil).toBe(new Date(campaign.closes_at.getTime() - 2 * DAY_MS).toISOString());
+
+    const events = await query<{ event_type: string; aggregate_version: number; payload: Record<string, unknown> }>(
+      `SELECT event_type, aggregate_version::int AS aggregate_version, payload FROM pledge.outbox
+        WHERE aggregate_id IN ($1, $2) ORDER BY event_type`,
+      [answer.body.id, projectId],
+    );
+    expect(events).toEqual([
+      {
+        event_type: 'campaign.progress',
+        aggregate_version: 1,
+        payload: { projectId, currency: 'USD', raised: 5_000, pledgeCount: 1 },
+      },
+      {
+        event_type: 'pledge.committed',
+        aggregate_version: 1,
+        payload: expect.objectContaining({
+          pledgeId: answer.body.id,
+          investorId: ada.id,
+          amount: 5_000,
+          cancellableUntil: answer.body.cancellableUntil,
+        }),
+      },
+    ]);
+
+    const read = await call<PledgeView>(pledge, 'GET', `/v1/pledges/${answer.body.id}`, { token: ada.token });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: answer.body.id, amount: 5_000, shares: 20, paymentMethod: 'pm_card_visa' });
+    expect((await call(pledge, 'GET', `/v1/pledges/${answer.body.id}`, { token: admin.token })).status).toBe(200);
+    const stranger = await investor();
+    expectError(
+      await call(pledge, 'GET', `/v1/pledges/${answer.body.id}`, { token: stranger.token }),
+      404,
+      'PLEDGE_NOT_FOUND',
+    );
+
+    await pledgeOn(projectId, ada, { amount: 2_500 });
+    const page = await call<{ items: PledgeView[]; nextCursor: string | null }>(
+      pledge,
+      'GET',
+      '/v1/investors/me/pledges?limit=1',
+      { token: ada.token },
+    );
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((p) => p.amount)).toEqual([2_500]);
+    const next = await call<{ items: PledgeView[]; nextCursor: string | null }>(
+      pledge,
+      'GET',
+      `/v1/investors/me/pledges?limit=1&cursor=${page.body.nextCursor}`,
+      { token: ada.token },
+    );
+    expect(next.body.items.map((p) => p.amount)).toEqual([5_000]);
+  });
+
+  it('refuses a campaign that is not open: unknown, not yet open, or closed', async () => {
+    const ada = await investor();
+    expectError(await pledgeOn(randomUUID(), ada, { amount: 1_000 }), 409, 'CAMPAIGN_NOT_OPEN');
+    const future = await liveCampaign({
+      opensAt: new Date(Date.now() + DAY_MS).toISOString(),
+      closesAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
+    });
+    expectError(await pledgeOn(future, ada, { amount: 1_000 }), 409, 'CAMPAIGN_NOT_OPEN');
+    const past = await liveCampaign({
+      opensAt: new Date(Date.now() - 30 * DAY_MS).toISOString(),
+      closesAt: new Date(Date.now() - DAY_MS).toISOString(),
+    });
+    expectError(await pledgeOn(past, ada, { amount: 1_000 }), 409, 'CAMPAIGN_NOT_OPEN');
+    const approved = await liveCampaign({ status: 'APPROVED' });
+    expectError(await pledgeOn(approved, ada, { amount: 1_000 }), 409, 'CAMPAIGN_NOT_OPEN');
+  });
+
+  it('refuses a pledge below the minimum, a fraction of a share, an unverified equity investor and a bad payment method', async () => {
+    const projectId = await liveCampaign({ ...equityTerms(100), minPledge: 1_000 });
+    const ada = await investor();
+    expectError(await pledgeOn(projectId, ada, { amount: 900 }), 422, 'BELOW_MIN_PLEDGE');
+    expectError(await pledgeOn(projectId, ada, { amount: 1_050 }), 422, 'NOT_A_WHOLE_NUMBER_OF_SHARES');
+    const unverified = await investor({ kycStatus: 'PENDING' });
+    expectError(await pledgeOn(projectId, unverified, { amount: 1_000 }), 403, 'KYC_REQUIRED');
+    expectError(
+      await pledgeOn(projectId, ada, { amount: 1_000, paymentMethod: 'card-4242' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(await pledgeOn(projectId, ada, { amount: 1_000, currency: 'USD' }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('EU: asks a non-sophisticated investor for a valid knowledge test, and for a risk acknowledgement above the threshold', async () => {
+    const projectId = await liveCampaign({ jurisdiction: 'EU', currency: 'EUR', kind: 'DONATION' });
+    const untested = await investor({ currency: 'EUR', netWorth: 10_000_00 });
+    expectError(await pledgeOn(projectId, untested, { amount: 1_000 }), 403, 'KNOWLEDGE_TEST_REQUIRED');
+    const lapsed = await investor({
+      currency: 'EUR',
+      netWorth: 10_000_00,
+      knowledgeTestPassedUntil: new Date(Date.now() - DAY_MS).toISOString(),
+    });
+    expectError(await pledgeOn(projectId, lapsed, { amount: 1_000 }), 403, 'KNOWLEDGE_TEST_REQUIRED');
+
+    const tested = await investor({
+      currency: 'EUR',
+      netWorth: 10_000_00,
+      knowledgeTestPassedUntil: new Date(Date.now() + 300 * DAY_MS).toISOString(),
+    });
+    // Threshold: the higher of €1,000 or 5% of €10,000 → €1,000.
+    expect((await pledgeOn(projectId, tested, { amount: 1_000_00 })).status).toBe(201);
+    expectError(await pledgeOn(projectId, tested, { amount: 1_000_01 }), 422, 'RISK_ACKNOWLEDGEMENT_REQUIRED');
+    const acknowledged = await pledgeOn(projectId, tested, { amount: 1_000_01, riskAcknowledged: true });
+    expect(acknowledged.status).toBe(201);
+    // ECSPR Art 22: 4 days of reflection for a non-sophisticated investor.
+    const committedAt = (
+      await query<{ committed_at: Date }>('SELECT committed_at FROM pledge.pledges WHERE id = $1', [
+        acknowledged.body.id,
+      ])
+    )[0].committed_at;
+    expect(acknowledged.body.cancellableUntil).toBe(new Date(committedAt.getTime() + 4 * DAY_MS).toISOString());
+
+    const sophisticated = await investor({ currency: 'EUR', netWorth: 10_000_00, sophisticated: true });
+    const free = await pledgeOn(projectId, sophisticated, { amount: 50_000_00 });
+    expect(free.status).toBe(201);
+    expect(free.body.cancellableUntil).toBeNull();
+  });
+
+  it('CN equity: refuses an investor who is not qualified, unless the single pledge qualifies them', async () => {
+    const projectId = await liveCampaign({ ...equityTerms(100), jurisdiction: 'CN', currency: 'CNY' });
+    const modest = await investor({
+      currency: 'CNY',
+      financialAssets: 10_000_00,
+      averageAnnualIncomeThreeYears: 50_000_00,
+    });
+    expectError(await pledgeOn(projectId, modest, { amount: 1_000_00 }), 403, 'NOT_QUALIFIED_INVESTOR');
+    expect((await pledgeOn(projectId, modest, { amount: 100_000_00 })).status).toBe(201);
+  });
+
+  it('US: refuses a pledge past the 12-month limit across all campaigns, with what remains', async () => {
+    // (income 30k, net worth 20k) → the $2,500 floor.
+    const ada = await investor({ annualIncome: 30_000_00, netWorth: 20_000_00 });
+    const first = await liveCampaign();
+    const second = await liveCampaign();
+    expect((await pledgeOn(first, ada, { amount: 1_000_00 })).status).toBe(201);
+    const refused = await pledgeOn(second, ada, { amount: 2_000_00 });
+    expectError(refused, 422, 'INVESTMENT_LIMIT_EXCEEDED');
+    expect(refused.body).toMatchObject({ details: { remaining: 1_500_00 } });
+    expect((await pledgeOn(second, ada, { amount: 1_500_00 })).status).toBe(201);
+    const accredited = await investor({ annualIncome: 30_000_00, netWorth: 20_000_00, accredited: true });
+    expect((await pledgeOn(second, accredited, { amount: 10_000_00 })).status).toBe(201);
+  });
+});
+
+describe('concurrency', () => {
+  it('200 concurrent pledges into a cap that admits 100: exactly 100 accepted, the rest CAMPAIGN_FULL', async () => {
+    const projectId = await liveCampaign({
+      jurisdiction: 'CN',
+      currency: 'CNY',
+      targetAmount: 50_000,
+      maxAmount: 100_000,
+      minPledge: 1_000,
+    });
+    const backers = await Promise.all(Array.from({ length: 10 }, () => investor({ currency: 'CNY' })));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => pledgeOn(projectId, backers[i % backers.length], { amount: 1_000 })),
+    );
+    const statuses = answers.map((a) => (a.status === 201 ? 'ok' : (a.body as unknown as { code: string }).code));
+    expect(statuses.filter((s) => s === 'ok')).toHaveLength(100);
+    expect(statuses.filter((s) => s === 'CAMPAIGN_FULL')).toHaveLength(100);
+    expect(await committedOf(projectId)).toMatchObject({ committed: 100_000, pledges: 100 });
+    const [{ sum }] = await query<{ sum: number }>(
+      'SELECT sum(amount)::int AS sum FROM pledge.pledges WHERE project_id = $1',
+      [projectId],
+    );
+    expect(sum).toBe(100_000);
+  }, 120_000);
+
+  it('one investor firing 10 concurrent pledges at its limit: exactly 1 accepted', async () => {
+    const ada = await investor({ annualIncome: 30_000_00, netWorth: 20_000_00 });
+    const projectId = await liveCampaign();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => pledgeOn(projectId, ada, { amount: 2_500_00 })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.status !== 201))
+      expectError(refused, 422, 'INVESTMENT_LIMIT_EXCEEDED');
+    const [usage] = await query<{ used: number }>(
+      `SELECT used_last_12_months::int AS used FROM pledge.investor_usage WHERE investor_id = $1`,
+      [ada.id],
+    );
+    expect(usage.used).toBe(2_500_00);
+  }, 60_000);
+
+  it('250 distinct investors into a CN equity campaign: exactly 200 admitted, the rest INVESTOR_COUNT_LIMIT', async () => {
+    const projectId = await liveCampaign({ ...equityTerms(100), jurisdiction: 'CN', currency: 'CNY' });
+    const investors: Actor[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      investors.push(...(await Promise.all(Array.from({ length: 25 }, () => registerActor(gateway, 'investor')))));
+    }
+    // Eligibility straight into the projection (a version no real event of theirs will reach).
+    await query(
+      `INSERT INTO pledge.investor_eligibility (user_id, version, kyc_status, accredited, currency, financial_assets,
+                                               sophisticated)
+       SELECT id, 1000000, 'VERIFIED', false, 'CNY', 200000000, false FROM unnest($1::uuid[]) AS id
+       ON CONFLICT (user_id) DO UPDATE SET version = 1000000, kyc_status = 'VERIFIED', currency = 'CNY',
+         financial_assets = 200000000`,
+      [investors.map((i) => i.id)],
+    );
+    const answers = await Promise.all(investors.map((i) => pledgeOn(projectId, i, { amount: 1_000_00 })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(200);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused).toHaveLength(50);
+    for (const answer of refused) expectError(answer, 409, 'INVESTOR_COUNT_LIMIT');
+    expect(await committedOf(projectId)).toEqual({ committed: 200 * 1_000_00, investors: 200, pledges: 200 });
+
+    // An admitted investor may pledge again: they are not a new investor.
+    const admitted = investors[answers.findIndex((a) => a.status === 201)];
+    expect((await pledgeOn(projectId, admitted, { amount: 1_000_00 })).status).toBe(201);
+  }, 180_000);
+});
+
+describe('Idempotency-Key', () => {
+  it('replays the first answer for the same key and body, refuses another body, and makes one pledge under concurrency', async () => {
+    const projectId = await liveCampaign();
+    const ada = await investor();
+    const key = { 'Idempotency-Key': `pledge-${randomUUID()}` };
+
+    const first = await pledgeOn(projectId, ada, { amount: 2_000 }, key);
+    expect(first.status).toBe(201);
+    const replay = await pledgeOn(projectId, ada, { amount: 2_000 }, key);
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    expectError(await pledgeOn(projectId, ada, { amount: 3_000 }, key), 422, 'IDEMPOTENCY_KEY_REUSED');
+    // Keys are per investor: another investor's same key is a new request.
+    const bob = await investor();
+    expect((await pledgeOn(projectId, bob, { amount: 2_000 }, key)).body.id).not.toBe(first.body.id);
+
+    const concurrentKey = { 'Idempotency-Key': `pledge-${randomUUID()}` };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => pledgeOn(projectId, ada, { amount: 4_000 }, concurrentKey)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    const rows = await query('SELECT id FROM pledge.pledges WHERE investor_id = $1 AND amount = 4000', [ada.id]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('replays after a restart of the service', async () => {
+    const projectId = await liveCampaign();
+    const ada = await investor();
+    const key = { 'Idempotency-Key': `pledge-${randomUUID()}` };
+    const first = await pledgeOn(projectId, ada, { amount: 2_000 }, key);
+    expect(first.status).toBe(201);
+    await pledge.close();
+    pledge = await startTestService(pledgeService, world);
+    const replay = await pledgeOn(projectId, ada, { amount: 2_000 }, key);
+    expect(replay.body).toEqual(first.body);
+    expect(await query('SELECT id FROM pledge.pledges WHERE investor_id = $1', [ada.id])).toHaveLength(1);
+  });
+});
