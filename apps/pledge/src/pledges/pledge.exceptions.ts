@@ -87,3 +87,17 @@ export class PledgeNotFoundException extends DomainException {
     super('PLEDGE_NOT_FOUND', 'not_found', `No pledge ${id}`);
   }
 }
+
+export class PledgeNotCancellableException extends DomainException {
+  constructor(id: string, status: string) {
+    super('PLEDGE_NOT_CANCELLABLE', 'conflict', `Pledge ${id} is ${status}: only a COMMITTED pledge can be cancelled`, {
+      status,
+    });
+  }
+}
+
+export class CancellationWindowClosedException extends DomainException {
+  constructor(cancellableUntil: string | null) {
+    super('CANCELLATION_WINDOW_CLOSED', 'conflict', 'This pledge can no longer be cancelled', { cancellableUntil });
+  }
+}

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@crowdlink/auth';
 import { PageQuery } from '@crowdlink/platform';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { IdParams } from './dto/id-params.dto';
-import { PledgeDto, PledgePageDto } from './dto/pledge.dto';
+import { CancelledPledgeDto, PledgeDto, PledgePageDto } from './dto/pledge.dto';
 import { PledgesService } from './pledges.service';
 
 @ApiTags('pledges')
@@ -32,6 +32,14 @@ export class PledgesController {
   @ApiOkResponse({ type: PledgeDto })
   async get(@CurrentUser() user: AuthenticatedUser, @Param() { id }: IdParams): Promise<PledgeDto> {
     return this.pledges.get(user, id);
+  }
+
+  @Delete('pledges/:id')
+  @Roles('investor')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CancelledPledgeDto })
+  async cancel(@CurrentUser() user: AuthenticatedUser, @Param() { id }: IdParams): Promise<CancelledPledgeDto> {
+    return this.pledges.cancel(user.id, id);
   }
 
   @Get('investors/me/pledges')

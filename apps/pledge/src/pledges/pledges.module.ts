@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CampaignAdmission } from './campaign-admission';
+import { IdempotencyKeys } from './idempotency-keys';
+import { InvestorLimitGuard } from './investor-limit.guard';
 import { PledgesController } from './pledges.controller';
 import { PledgesService } from './pledges.service';
 
-/** Pledges: taking them within the cap and the investor's limits, and showing them. */
+/** Pledges: taking them within the cap and the investor's limits, cancelling them, and showing them. */
 @Module({
   controllers: [PledgesController],
-  providers: [PledgesService],
+  providers: [PledgesService, CampaignAdmission, InvestorLimitGuard, IdempotencyKeys],
 })
 export class PledgesModule {}

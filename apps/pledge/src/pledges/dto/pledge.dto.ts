@@ -42,3 +42,11 @@ export class PledgePageDto {
   @ApiProperty({ nullable: true, type: String })
   nextCursor!: string | null;
 }
+
+export class CancelledPledgeDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'CANCELLED' })
+  status!: 'CANCELLED';
+}

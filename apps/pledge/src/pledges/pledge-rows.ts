@@ -1,0 +1,63 @@
+import { Jurisdiction } from '@crowdlink/compliance';
+import { PledgeDto } from './dto/pledge.dto';
+
+/** The rows the pledge service reads, as PostgreSQL returns them, and how a pledge is shown. */
+
+export interface CampaignRow {
+  project_id: string;
+  owner_id: string | null;
+  status: string;
+  kind: 'EQUITY' | 'REWARD' | 'DONATION';
+  jurisdiction: Jurisdiction;
+  currency: string;
+  max_amount: string;
+  min_pledge: string;
+  opens_at: Date;
+  closes_at: Date;
+  price_per_share: string | null;
+}
+
+export interface EligibilityRow {
+  kyc_status: string;
+  accredited: boolean;
+  currency: string | null;
+  annual_income: string | null;
+  net_worth: string | null;
+  financial_assets: string | null;
+  average_annual_income_three_years: string | null;
+  knowledge_test_passed_until: Date | null;
+  sophisticated: boolean;
+}
+
+export interface PledgeRow {
+  id: string;
+  project_id: string;
+  investor_id: string;
+  status: string;
+  amount: string;
+  currency: string;
+  shares: string | null;
+  reward_id: string | null;
+  payment_method: string;
+  cancellable_until: Date | null;
+  committed_at: Date;
+}
+
+export const PLEDGE_COLUMNS = `id, project_id, investor_id, status, amount::text AS amount, currency, shares::text AS shares,
+  reward_id, payment_method, cancellable_until, committed_at`;
+
+export function toDto(row: PledgeRow): PledgeDto {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    investorId: row.investor_id,
+    status: row.status,
+    amount: Number(row.amount),
+    currency: row.currency.trim(),
+    ...(row.shares !== null ? { shares: Number(row.shares) } : {}),
+    ...(row.reward_id !== null ? { rewardId: row.reward_id } : {}),
+    paymentMethod: row.payment_method,
+    cancellableUntil: row.cancellable_until?.toISOString() ?? null,
+    committedAt: row.committed_at.toISOString(),
+  };
+}
