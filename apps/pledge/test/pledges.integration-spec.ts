@@ -9,6 +9,7 @@ import { Actor, Answer, call, expectError, loginAdmin, registerActor } from '../
 import { gatewayService } from '../../gateway/src/gateway.definition';
 import { investorService } from '../../investor/src/investor.definition';
 import { projectListingService } from '../../project-listing/src/project-listing.definition';
+import { PAYMENT_PROVIDER, PaymentProvider } from '../src/payments/payment-provider';
 import { pledgeService } from '../src/pledge.definition';
 
 /*
@@ -433,5 +434,113 @@ describe('Idempotency-Key', () => {
     const replay = await pledgeOn(projectId, ada, { amount: 2_000 }, key);
     expect(replay.body).toEqual(first.body);
     expect(await query('SELECT id FROM pledge.pledges WHERE investor_id = $1', [ada.id])).toHaveLength(1);
+  });
+});
+
+describe('payment methods (sandbox provider)', () => {
+  it('refuses a payment method the provider cannot save with 402 PAYMENT_METHOD_DECLINED, writing nothing', async () => {
+    const projectId = await liveCampaign();
+    const ada = await investor();
+    const before = await committedOf(projectId);
+
+    const answer = await pledgeOn(projectId, ada, { amount: 5_000, paymentMethod: 'pm_1NotAStripeTestName' });
+    expectError(answer, 402, 'PAYMENT_METHOD_DECLINED');
+    expect(await query('SELECT 1 FROM pledge.pledges WHERE investor_id = $1', [ada.id])).toEqual([]);
+    expect(await query('SELECT 1 FROM pledge.outbox WHERE aggregate_id = $1', [projectId])).toEqual([]);
+    expect(await committedOf(projectId)).toEqual(before);
+  });
+
+  it('commits a pledge with pm_card_chargeDeclined (the decline comes at charge time), saved under setup:<pledgeId>', async () => {
+    const projectId = await liveCampaign();
+    const ada = await investor();
+
+    const answer = await pledgeOn(projectId, ada, { amount: 5_000, paymentMethod: 'pm_card_chargeDeclined' });
+    expect(answer.status).toBe(201);
+    expect(answer.body.status).toBe('COMMITTED');
+    const pledgeId = answer.body.id;
+    expect(await committedOf(projectId)).toEqual({ committed: 5_000, investors: 1, pledges: 1 });
+    expect(
+      await query('SELECT payment_method, customer_ref, payment_method_ref FROM pledge.pledges WHERE id = $1', [
+        pledgeId,
+      ]),
+    ).toEqual([
+      {
+        payment_method: 'pm_card_chargeDeclined',
+        customer_ref: `cus_sandbox_${ada.id.replaceAll('-', '')}`,
+        payment_method_ref: 'pm_card_chargeDeclined',
+      },
+    ]);
+    expect(
+      await query('SELECT operation FROM pledge.sandbox_payments WHERE idempotency_key = $1', [`setup:${pledgeId}`]),
+    ).toEqual([{ operation: 'save_payment_method' }]);
+
+    // charged off-session (as the settlement will): a hard decline, recorded once under charge:<pledgeId>
+    const provider = pledge.app.get<PaymentProvider>(PAYMENT_PROVIDER);
+    const charge = {
+      pledgeId,
+      amount: 5_000,
+      currency: 'USD',
+      customerRef: `cus_sandbox_${ada.id.replaceAll('-', '')}`,
+      paymentMethodRef: 'pm_card_chargeDeclined',
+      idempotencyKey: `charge:${pledgeId}`,
+    };
+    const [first, second] = await Promise.all([provider.charge(charge), provider.charge(charge)]);
+    expect(first).toEqual({ outcome: 'hard_decline', declineCode: 'generic_decline' });
+    expect(second).toEqual(first);
+    expect(
+      await query('SELECT count(*)::int AS n FROM pledge.sandbox_payments WHERE idempotency_key = $1', [
+        `charge:${pledgeId}`,
+      ]),
+    ).toEqual([{ n: 1 }]);
+  });
+
+  it('PUT /v1/pledges/:id/payment-method: 409 unless PAYMENT_ACTION_REQUIRED, then saves and stores the new method', async () => {
+    const projectId = await liveCampaign();
+    const ada = await investor();
+    const committed = await pledgeOn(projectId, ada, {
+      amount: 5_000,
+      paymentMethod: 'pm_card_chargeDeclinedInsufficientFunds',
+    });
+    expect(committed.status).toBe(201);
+    const path = `/v1/pledges/${committed.body.id}/payment-method`;
+    const put = (actor: Actor, body: Record<string, unknown>) =>
+      call<PledgeView & { paymentMethod: string }>(pledge, 'PUT', path, { token: actor.token, body });
+
+    const early = await put(ada, { paymentMethod: 'pm_card_visa' });
+    expectError(early, 409, 'PLEDGE_NOT_AWAITING_PAYMENT');
+    expect(early.body).toMatchObject({ details: { status: 'COMMITTED' } });
+
+    // the settlement will set this status after a soft decline
+    await query(`UPDATE pledge.pledges SET status = 'PAYMENT_ACTION_REQUIRED' WHERE id = $1`, [committed.body.id]);
+    const stranger = await investor();
+    expectError(await put(stranger, { paymentMethod: 'pm_card_visa' }), 404, 'PLEDGE_NOT_FOUND');
+    expectError(await put(ada, { paymentMethod: 'card-4242' }), 400, 'VALIDATION_FAILED');
+    expectError(await put(ada, { paymentMethod: 'pm_1NotAStripeTestName' }), 402, 'PAYMENT_METHOD_DECLINED');
+
+    const answer = await put(ada, { paymentMethod: 'pm_card_mastercard' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      id: committed.body.id,
+      status: 'PAYMENT_ACTION_REQUIRED',
+      paymentMethod: 'pm_card_mastercard',
+    });
+    expect(
+      await query(
+        'SELECT payment_method, customer_ref, payment_method_ref, version FROM pledge.pledges WHERE id = $1',
+        [committed.body.id],
+      ),
+    ).toEqual([
+      {
+        payment_method: 'pm_card_mastercard',
+        customer_ref: `cus_sandbox_${ada.id.replaceAll('-', '')}`,
+        payment_method_ref: 'pm_card_mastercard',
+        version: 2,
+      },
+    ]);
+    expect(
+      await query('SELECT 1 FROM pledge.sandbox_payments WHERE idempotency_key = $1', [
+        `setup:${committed.body.id}:pm_card_mastercard`,
+      ]),
+    ).toHaveLength(1);
   });
 });

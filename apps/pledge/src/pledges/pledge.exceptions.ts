@@ -101,3 +101,20 @@ export class CancellationWindowClosedException extends DomainException {
     super('CANCELLATION_WINDOW_CLOSED', 'conflict', 'This pledge can no longer be cancelled', { cancellableUntil });
   }
 }
+
+export class PaymentMethodDeclinedException extends DomainException {
+  constructor(declineCode: string) {
+    super('PAYMENT_METHOD_DECLINED', 'payment_required', 'This payment method could not be saved', { declineCode });
+  }
+}
+
+export class PledgeNotAwaitingPaymentException extends DomainException {
+  constructor(id: string, status: string) {
+    super(
+      'PLEDGE_NOT_AWAITING_PAYMENT',
+      'conflict',
+      `Pledge ${id} is ${status}: a new payment method is taken only while PAYMENT_ACTION_REQUIRED`,
+      { status },
+    );
+  }
+}

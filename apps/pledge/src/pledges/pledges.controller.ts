@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@crowdlink/auth';
 import { PageQuery } from '@crowdlink/platform';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { IdParams } from './dto/id-params.dto';
 import { CancelledPledgeDto, PledgeDto, PledgePageDto } from './dto/pledge.dto';
+import { UpdatePaymentMethodDto } from './dto/update-payment-method.dto';
 import { PledgesService } from './pledges.service';
 
 @ApiTags('pledges')
@@ -40,6 +41,19 @@ export class PledgesController {
   @ApiOkResponse({ type: CancelledPledgeDto })
   async cancel(@CurrentUser() user: AuthenticatedUser, @Param() { id }: IdParams): Promise<CancelledPledgeDto> {
     return this.pledges.cancel(user.id, id);
+  }
+
+  /** A new payment method while the pledge is PAYMENT_ACTION_REQUIRED; else 409 PLEDGE_NOT_AWAITING_PAYMENT. */
+  @Put('pledges/:id/payment-method')
+  @Roles('investor')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PledgeDto })
+  async replacePaymentMethod(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() { id }: IdParams,
+    @Body() body: UpdatePaymentMethodDto,
+  ): Promise<PledgeDto> {
+    return this.pledges.replacePaymentMethod(user.id, id, body.paymentMethod);
   }
 
   @Get('investors/me/pledges')

@@ -5,6 +5,7 @@ import { AuthenticatedUser } from '@crowdlink/auth';
 import { Clock, CLOCK, Money, newId } from '@crowdlink/domain';
 import { OutboxPublisher } from '@crowdlink/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { idempotencyKeyOf, PAYMENT_PROVIDER, PaymentProvider } from '../payments/payment-provider';
 import { CampaignAdmission } from './campaign-admission';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { CancelledPledgeDto, PledgeDto, PledgePageDto } from './dto/pledge.dto';
@@ -14,6 +15,8 @@ import {
   CampaignNotOpenException,
   CancellationWindowClosedException,
   PledgeNotCancellableException,
+  PaymentMethodDeclinedException,
+  PledgeNotAwaitingPaymentException,
   PledgeNotFoundException,
 } from './pledge.exceptions';
 import { CampaignRow, EligibilityRow, PLEDGE_COLUMNS, PledgeRow, toDto } from './pledge-rows';
@@ -33,6 +36,7 @@ export class PledgesService {
     private readonly idempotencyKeys: IdempotencyKeys,
     private readonly admission: CampaignAdmission,
     private readonly investorLimit: InvestorLimitGuard,
+    @Inject(PAYMENT_PROVIDER) private readonly payments: PaymentProvider,
   ) {}
 
   /**
@@ -41,6 +45,11 @@ export class PledgesService {
    * answers what the first answered) or rolls back (then it is decided afresh). So two
    * concurrent requests with one key make one pledge. Refusals roll back with the key, so
    * only a committed pledge is replayed.
+   *
+   * The payment method is saved with the provider first, outside the transaction (no network
+   * call holds the campaign's counter row), under `setup:<pledgeId>`; a method the provider
+   * refuses is a 402 PAYMENT_METHOD_DECLINED and nothing is written. A method saved for a
+   * pledge that is then refused (or replayed) stays unused at the provider.
    */
   async commit(
     investorId: string,
@@ -50,23 +59,21 @@ export class PledgesService {
   ): Promise<PledgeDto> {
     this.idempotencyKeys.validate(idempotencyKey);
     const hash = requestHash(projectId, body);
+    const id = newId();
+    const saved = await this.savePaymentMethod(id, investorId, body.paymentMethod, idempotencyKeyOf.setup(id));
     return this.dataSource.transaction(async (manager) => {
       if (idempotencyKey !== undefined) {
         const prior = await this.idempotencyKeys.claim(manager, investorId, idempotencyKey, hash);
         if (prior !== undefined) return prior;
       }
-      const pledge = await this.commitIn(manager, investorId, projectId, body);
+      const pledge = await this.commitIn(manager, { id, investorId, projectId, body, saved });
       if (idempotencyKey !== undefined) await this.idempotencyKeys.store(manager, investorId, idempotencyKey, pledge);
       return pledge;
     });
   }
 
-  private async commitIn(
-    manager: EntityManager,
-    investorId: string,
-    projectId: string,
-    body: CreatePledgeDto,
-  ): Promise<PledgeDto> {
+  private async commitIn(manager: EntityManager, pledge: NewPledge): Promise<PledgeDto> {
+    const { id, investorId, projectId, body, saved } = pledge;
     const now = this.clock.now();
     const campaign = await this.campaignOf(manager, projectId);
     if (!campaign || !isOpen(campaign, now)) throw new CampaignNotOpenException(projectId);
@@ -79,7 +86,6 @@ export class PledgesService {
       await this.investorLimit.countIn(manager, investorId, eligibility, Money.of(body.amount, currency), now);
     }
 
-    const id = newId();
     const cancellableUntil = cancellationDeadline(jurisdiction, {
       pledgedAt: now,
       closesAt: campaign.closes_at,
@@ -87,8 +93,9 @@ export class PledgesService {
     });
     const [row] = (await manager.query(
       `INSERT INTO pledges (id, project_id, investor_id, status, jurisdiction, kind, currency, amount, shares,
-                            reward_id, payment_method, risk_acknowledged, cancellable_until, committed_at)
-       VALUES ($1, $2, $3, 'COMMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                            reward_id, payment_method, customer_ref, payment_method_ref, risk_acknowledged,
+                            cancellable_until, committed_at)
+       VALUES ($1, $2, $3, 'COMMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        RETURNING ${PLEDGE_COLUMNS}`,
       [
         id,
@@ -101,6 +108,8 @@ export class PledgesService {
         shares ?? null,
         body.rewardId ?? null,
         body.paymentMethod,
+        saved.customerRef,
+        saved.paymentMethodRef,
         body.riskAcknowledged === true,
         cancellableUntil?.toISOString() ?? null,
         now.toISOString(),
@@ -132,6 +141,54 @@ export class PledgesService {
       },
     });
     return toDto(row);
+  }
+
+  /**
+   * The investor gives a new payment method for a pledge whose charge was soft-declined
+   * (PAYMENT_ACTION_REQUIRED, set by the settlement). The method is saved first, under
+   * `setup:<pledgeId>:<paymentMethod>` (a retry of the same request is one SetupIntent), then
+   * one conditional UPDATE stores it only if the pledge still awaits payment.
+   */
+  async replacePaymentMethod(investorId: string, id: string, paymentMethod: string): Promise<PledgeDto> {
+    await this.awaitingPayment(investorId, id);
+    const saved = await this.savePaymentMethod(
+      id,
+      investorId,
+      paymentMethod,
+      idempotencyKeyOf.replaceSetup(id, paymentMethod),
+    );
+    const [rows] = (await this.dataSource.query(
+      `UPDATE pledges SET payment_method = $3, customer_ref = $4, payment_method_ref = $5,
+                          version = version + 1, updated_at = now()
+        WHERE id = $1 AND investor_id = $2 AND status = 'PAYMENT_ACTION_REQUIRED'
+        RETURNING ${PLEDGE_COLUMNS}`,
+      [id, investorId, paymentMethod, saved.customerRef, saved.paymentMethodRef],
+    )) as [PledgeRow[], number];
+    if (rows[0]) return toDto(rows[0]);
+    // the settlement moved the pledge on meanwhile (it never returns to PAYMENT_ACTION_REQUIRED)
+    await this.awaitingPayment(investorId, id);
+    throw new PledgeNotAwaitingPaymentException(id, 'PAYMENT_ACTION_REQUIRED');
+  }
+
+  /** 404 unless it is the investor's pledge, 409 unless it awaits a new payment method. */
+  private async awaitingPayment(investorId: string, id: string): Promise<void> {
+    const [row] = (await this.dataSource.query(`SELECT investor_id, status FROM pledges WHERE id = $1`, [id])) as Pick<
+      PledgeRow,
+      'investor_id' | 'status'
+    >[];
+    if (!row || row.investor_id !== investorId) throw new PledgeNotFoundException(id);
+    if (row.status !== 'PAYMENT_ACTION_REQUIRED') throw new PledgeNotAwaitingPaymentException(id, row.status);
+  }
+
+  private async savePaymentMethod(
+    pledgeId: string,
+    investorId: string,
+    paymentMethod: string,
+    idempotencyKey: string,
+  ): Promise<{ customerRef: string; paymentMethodRef: string }> {
+    const result = await this.payments.savePaymentMethod({ pledgeId, investorId, paymentMethod, idempotencyKey });
+    if (result.outcome === 'declined') throw new PaymentMethodDeclinedException(result.declineCode);
+    return result;
   }
 
   /**
@@ -244,6 +301,14 @@ export class PledgesService {
     )) as EligibilityRow[];
     return row;
   }
+}
+
+interface NewPledge {
+  id: string;
+  investorId: string;
+  projectId: string;
+  body: CreatePledgeDto;
+  saved: { customerRef: string; paymentMethodRef: string };
 }
 
 function isUuidLike(value: string): boolean {

@@ -31,4 +31,15 @@ describe(loadConfig.name, () => {
   it('refuses production without the public key that verifies tokens', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, 'pledge')).toThrow(/JWT_PUBLIC_KEY/);
   });
+
+  it('pays through the sandbox by default, and refuses stripe without its secret key, saying the adapter is not built yet', () => {
+    expect(loadConfig({}).PAYMENT_PROVIDER).toBe('sandbox');
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'stripe' })).toThrow(
+      /^ {2}STRIPE_SECRET_KEY: STRIPE_SECRET_KEY .*required with PAYMENT_PROVIDER=stripe.*Stripe adapter is not built yet/m,
+    );
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'paypal' })).toThrow(/PAYMENT_PROVIDER/);
+    expect(loadConfig({ PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_123' }).PAYMENT_PROVIDER).toBe(
+      'stripe',
+    );
+  });
 });

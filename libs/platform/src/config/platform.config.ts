@@ -152,6 +152,21 @@ export class PlatformConfig {
   @Min(1)
   LOGIN_LOCK_SECONDS = 900;
 
+  /**
+   * Who moves money: `sandbox` (offline, deterministic, Stripe's test payment-method names) or
+   * `stripe`. The Stripe adapter is not built yet, so `stripe` is refused at boot for now.
+   */
+  @IsIn(['sandbox', 'stripe'])
+  PAYMENT_PROVIDER: 'sandbox' | 'stripe' = 'sandbox';
+
+  /** Stripe's secret API key (`sk_…`); required with PAYMENT_PROVIDER=stripe. */
+  @ValidateIf((c: PlatformConfig) => c.PAYMENT_PROVIDER === 'stripe' || c.STRIPE_SECRET_KEY !== undefined)
+  @Matches(/^(sk|rk)_(test|live)_\w+$/, {
+    message:
+      'STRIPE_SECRET_KEY (sk_test_… or sk_live_…) is required with PAYMENT_PROVIDER=stripe; note the Stripe adapter is not built yet, so use PAYMENT_PROVIDER=sandbox for now',
+  })
+  STRIPE_SECRET_KEY?: string;
+
   @Type(() => Number)
   @IsInt()
   @Min(5)
