@@ -34,7 +34,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { deadLetterQueueName, inboxQueueName, schemaOf } from '@crowdlink/contracts';
@@ -51,12 +50,23 @@ import {
   Redis,
   ServiceDefinition,
 } from '@crowdlink/platform';
-import { ADMIN_DATABASE_URL, deleteRedisKeys, withAdmin } from '@crowdlink/testing';
+import { deleteRedisKeys, withAdmin } from '@crowdlink/testing';
 import { Job, Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { gatewayService } from '../apps/gateway/src/gateway.definition';
 import { investorService } from '../apps/investor/src/investor.definition';
+import {
+  benchDatabaseUrl,
+  fmt,
+  intFromEnv,
+  now,
+  onCleanup,
+  percentile,
+  runBench,
+  table,
+  takeOverSignals,
+} from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
 // settings
@@ -83,40 +93,7 @@ const redisPrefix = `crowdlink-bench-${runId}`;
 // ---------------------------------------------------------------------------------------------
 // small helpers
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
-
-const now = (): number => performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function databaseUrlOf(name: string): string {
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
-}
-
-const fmt = (value: number, digits = 0): string =>
-  Number.isFinite(value)
-    ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : 'n/a';
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
-  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
-}
 
 /** CPU time used: by this process, and by the whole machine (PostgreSQL and Redis included). */
 interface CpuSample {
@@ -177,39 +154,6 @@ async function waitFor(what: string, probe: () => Promise<boolean> | boolean, ti
 
 // ---------------------------------------------------------------------------------------------
 // cleanup, run even on failure
-
-const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
-let cleanedUp: Promise<void> | undefined;
-let interrupted = false;
-
-function onCleanup(name: string, run: () => Promise<unknown>): void {
-  cleanups.unshift({ name, run });
-}
-
-function cleanup(): Promise<void> {
-  cleanedUp ??= (async () => {
-    for (const { name, run } of cleanups) {
-      try {
-        await run();
-      } catch (error) {
-        process.stderr.write(`cleanup: ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
-    }
-  })();
-  return cleanedUp;
-}
-
-/** Nest's shutdown hooks would re-raise the signal before the database is dropped: ours run instead. */
-function takeOverSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.once(signal, () => {
-      interrupted = true;
-      process.stderr.write(`\n${signal}: cleaning up\n`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // machine
@@ -604,7 +548,7 @@ async function main(): Promise<void> {
   const benchStarted = now();
   const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
   onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
-  const databaseUrl = databaseUrlOf(databaseName);
+  const databaseUrl = benchDatabaseUrl(databaseName);
   onCleanup(`drop database ${databaseName}`, () =>
     withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
   );
@@ -730,15 +674,4 @@ async function main(): Promise<void> {
   if (!(ratioPass && lagPass)) process.exitCode = 1;
 }
 
-main()
-  .catch((error: unknown) => {
-    if (interrupted) return; // the errors of connections closed under it say nothing
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  })
-  .finally(() =>
-    cleanup().then(() => {
-      // pino, pools and timers all closed: exit now rather than wait for stray keep-alives
-      setTimeout(() => process.exit(), 100).unref();
-    }),
-  );
+runBench(main);
