@@ -1,5 +1,5 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Event, EventPayload, EventType, inboxQueueName } from '@crowdlink/contracts';
+import { Event, EventPayload, inboxQueueName } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
 import { OutboxPublisher } from '@crowdlink/messaging';
 import { eventually, RunningService, startTestService } from '@crowdlink/testing';
@@ -7,6 +7,7 @@ import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { investorService } from '../../investor/src/investor.definition';
 import { pledgeService } from '../../pledge/src/pledge.definition';
+import { publishFrom } from '../../../test/support/backbone';
 import {
   Actor,
   approvedProject,
@@ -65,20 +66,6 @@ afterAll(async () => {
   await pledge?.close();
   await h?.close();
 });
-
-/** Publishes an event through a service's real outbox, in a transaction of its own. */
-async function publishFrom<T extends EventType>(
-  service: RunningService,
-  type: T,
-  aggregateId: string,
-  aggregateVersion: number,
-  payload: EventPayload<T>,
-): Promise<void> {
-  const publisher = service.app.get(OutboxPublisher);
-  await service.app
-    .get<DataSource>(getDataSourceToken())
-    .transaction((manager) => publisher.publish(manager, type, { aggregateId, aggregateVersion, payload }));
-}
 
 /** A US equity project, LIVE since an hour ago for 30 days, known to the gateway's projection. */
 async function liveProject(title: string): Promise<ProjectView & { closesAt: string }> {

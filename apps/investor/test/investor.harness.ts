@@ -1,11 +1,8 @@
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { EventPayload, EventType } from '@crowdlink/contracts';
 import { Clock } from '@crowdlink/domain';
-import { OutboxPublisher } from '@crowdlink/messaging';
 import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { Actor, Answer, call, loginAdmin, registerActor } from '../../../test/support/api-client';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { publishFrom, queryWorld } from '../../../test/support/backbone';
 import { gatewayService } from '../../gateway/src/gateway.definition';
 import { pledgeService } from '../../pledge/src/pledge.definition';
 import { investorService } from '../src/investor.definition';
@@ -107,27 +104,18 @@ export async function profileOf(h: Harness, investor: Actor): Promise<ProfileVie
 }
 
 /** Publishes an event from the pledge service through its outbox, as it will when it takes pledges. */
-export async function publishFromPledge<T extends EventType>(
+export function publishFromPledge<T extends EventType>(
   h: Harness,
   type: T,
   aggregateId: string,
   aggregateVersion: number,
   payload: EventPayload<T>,
 ): Promise<void> {
-  const publisher = h.pledge.app.get(OutboxPublisher);
-  await h.pledge.app
-    .get<DataSource>(getDataSourceToken())
-    .transaction((manager) => publisher.publish(manager, type, { aggregateId, aggregateVersion, payload }));
+  return publishFrom(h.pledge, type, aggregateId, aggregateVersion, payload);
 }
 
-export async function query<T>(h: Harness, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: h.world.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
+export function query<T>(h: Harness, sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryWorld<T>(h.world, sql, params);
 }
 
 export { call, expectError, fieldsIn } from '../../../test/support/api-client';

@@ -1,127 +1,42 @@
 import { randomUUID } from 'node:crypto';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { EventPayload, EventType, InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
+import { InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
 import { FixedClock } from '@crowdlink/domain';
-import { OutboxPublisher } from '@crowdlink/messaging';
-import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { Actor, Answer, call, expectError, registerActor } from '../../../test/support/api-client';
-import { gatewayService } from '../../gateway/src/gateway.definition';
-import { investorService } from '../../investor/src/investor.definition';
-import { projectListingService } from '../../project-listing/src/project-listing.definition';
+import { RunningService, startTestService, TestWorld } from '@crowdlink/testing';
+import { Actor, Answer, call, expectError } from '../../../test/support/api-client';
 import { pledgeService } from '../src/pledge.definition';
+import { queryWorld } from '../../../test/support/backbone';
+import {
+  DAY_MS,
+  investor as eligibleInvestor,
+  liveCampaign as campaignLive,
+  PledgeHarness,
+  startPledgeHarness,
+} from './pledge.harness';
 
 /*
  * DELETE /v1/pledges/:id against the real database and Redis: the investor cancels within the
  * window the pledge was given (cancellable_until), once, and the campaign gets its room back.
  */
 
-const DAY_MS = 24 * 3600 * 1000;
-
+let h: PledgeHarness;
 let world: TestWorld;
-let gateway: RunningService;
-let listing: RunningService;
-let investorSvc: RunningService;
 let pledge: RunningService;
-let eligibilityVersion = 1000;
 
 beforeAll(async () => {
-  world = await createTestWorld();
-  gateway = await startTestService(gatewayService, world);
-  listing = await startTestService(projectListingService, world);
-  investorSvc = await startTestService(investorService, world);
-  pledge = await startTestService(pledgeService, world);
+  h = await startPledgeHarness();
+  ({ world, pledge } = h);
 }, 60_000);
 
 afterAll(async () => {
-  await pledge?.close();
-  await investorSvc?.close();
-  await listing?.close();
-  await gateway?.close();
+  await h?.close();
 });
 
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: world.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> => queryWorld<T>(world, sql, params);
 
-async function publishFrom<T extends EventType>(
-  service: RunningService,
-  type: T,
-  aggregateId: string,
-  aggregateVersion: number,
-  payload: EventPayload<T>,
-): Promise<void> {
-  const publisher = service.app.get(OutboxPublisher);
-  await service.app
-    .get<DataSource>(getDataSourceToken())
-    .transaction((manager) => publisher.publish(manager, type, { aggregateId, aggregateVersion, payload }));
-}
+const liveCampaign = (overrides: Partial<ProjectLiveV1> = {}): Promise<ProjectLiveV1> => campaignLive(h, overrides);
 
-async function liveCampaign(overrides: Partial<ProjectLiveV1> = {}): Promise<ProjectLiveV1> {
-  const now = Date.now();
-  const project = {
-    projectId: randomUUID(),
-    companyId: randomUUID(),
-    ownerId: randomUUID(),
-    projectVersion: 5,
-    status: 'LIVE' as const,
-    kind: 'REWARD' as const,
-    title: 'Robot arms for small workshops',
-    sector: 'robotics',
-    stage: 'SEED',
-    region: 'California',
-    jurisdiction: 'US' as const,
-    currency: 'USD',
-    targetAmount: 100_000,
-    maxAmount: 1_000_000_00,
-    minPledge: 1_000,
-    opensAt: new Date(now - DAY_MS).toISOString(),
-    closesAt: new Date(now + 30 * DAY_MS).toISOString(),
-    fundingModel: 'KEEP_IT_ALL' as const,
-    equity: null,
-    rewards: [],
-    ...overrides,
-  } as ProjectLiveV1;
-  await publishFrom(listing, 'project.live', project.projectId, project.projectVersion, project);
-  await eventually(async () =>
-    expect(await query('SELECT 1 FROM pledge.campaigns WHERE project_id = $1', [project.projectId])).toHaveLength(1),
-  );
-  return project;
-}
-
-async function investor(eligibility: Partial<InvestorEligibilityChangedV1> = {}): Promise<Actor> {
-  const actor = await registerActor(gateway, 'investor');
-  const version = ++eligibilityVersion;
-  const snapshot: InvestorEligibilityChangedV1 = {
-    userId: actor.id,
-    kycStatus: 'VERIFIED',
-    accredited: false,
-    currency: 'USD',
-    annualIncome: 200_000_00,
-    netWorth: 500_000_00,
-    financialAssets: null,
-    averageAnnualIncomeThreeYears: null,
-    knowledgeTestPassedUntil: null,
-    sophisticated: false,
-    lossSimulationAcknowledgedAt: null,
-    version,
-    ...eligibility,
-  };
-  await publishFrom(investorSvc, 'investor.eligibility-changed', actor.id, version, snapshot);
-  await eventually(async () =>
-    expect(await query('SELECT version FROM pledge.investor_eligibility WHERE user_id = $1', [actor.id])).toEqual([
-      { version },
-    ]),
-  );
-  return actor;
-}
+const investor = (eligibility: Partial<InvestorEligibilityChangedV1> = {}): Promise<Actor> =>
+  eligibleInvestor(h, eligibility);
 
 function pledgeOn(
   service: RunningService,

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { EventPayload, EventType, InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
-import { OutboxPublisher } from '@crowdlink/messaging';
-import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
+import { RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { Actor, Answer, call, expectError, loginAdmin, registerActor } from '../../../test/support/api-client';
-import { gatewayService } from '../../gateway/src/gateway.definition';
-import { investorService } from '../../investor/src/investor.definition';
-import { projectListingService } from '../../project-listing/src/project-listing.definition';
 import { PAYMENT_PROVIDER, PaymentProvider } from '../src/payments/payment-provider';
 import { pledgeService } from '../src/pledge.definition';
+import { queryWorld } from '../../../test/support/backbone';
+import {
+  DAY_MS,
+  investor as eligibleInvestor,
+  liveCampaign as campaignLive,
+  PledgeHarness,
+  startPledgeHarness,
+} from './pledge.harness';
 
 /*
  * POST /v1/projects/:id/pledges against the real database and Redis: campaigns come into
@@ -20,30 +21,18 @@ import { pledgeService } from '../src/pledge.definition';
  * real, minted by the gateway.
  */
 
-const DAY_MS = 24 * 3600 * 1000;
-
+let h: PledgeHarness;
 let world: TestWorld;
-let gateway: RunningService;
-let listing: RunningService;
-let investorSvc: RunningService;
 let pledge: RunningService;
 let admin: Actor;
-let eligibilityVersion = 1000;
-
 beforeAll(async () => {
-  world = await createTestWorld();
-  gateway = await startTestService(gatewayService, world);
-  listing = await startTestService(projectListingService, world);
-  investorSvc = await startTestService(investorService, world);
-  pledge = await startTestService(pledgeService, world);
-  admin = await loginAdmin(gateway);
+  h = await startPledgeHarness();
+  ({ world, pledge } = h);
+  admin = await loginAdmin(h.gateway);
 }, 60_000);
 
 afterAll(async () => {
-  await pledge?.close();
-  await investorSvc?.close();
-  await listing?.close();
-  await gateway?.close();
+  await h?.close();
 });
 
 interface PledgeView {
@@ -57,61 +46,10 @@ interface PledgeView {
   projectId: string;
 }
 
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: world.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> => queryWorld<T>(world, sql, params);
 
-async function publishFrom<T extends EventType>(
-  service: RunningService,
-  type: T,
-  aggregateId: string,
-  aggregateVersion: number,
-  payload: EventPayload<T>,
-): Promise<void> {
-  const publisher = service.app.get(OutboxPublisher);
-  await service.app
-    .get<DataSource>(getDataSourceToken())
-    .transaction((manager) => publisher.publish(manager, type, { aggregateId, aggregateVersion, payload }));
-}
-
-/** A LIVE campaign in the pledge projection, published as project-listing publishes it. */
-async function liveCampaign(overrides: Partial<ProjectLiveV1> = {}): Promise<string> {
-  const now = Date.now();
-  const project = {
-    projectId: randomUUID(),
-    companyId: randomUUID(),
-    ownerId: randomUUID(),
-    projectVersion: 5,
-    status: 'LIVE' as const,
-    kind: 'REWARD' as const,
-    title: 'Robot arms for small workshops',
-    sector: 'robotics',
-    stage: 'SEED',
-    region: 'California',
-    jurisdiction: 'US' as const,
-    currency: 'USD',
-    targetAmount: 100_000,
-    maxAmount: 1_000_000_00,
-    minPledge: 1_000,
-    opensAt: new Date(now - DAY_MS).toISOString(),
-    closesAt: new Date(now + 30 * DAY_MS).toISOString(),
-    fundingModel: 'KEEP_IT_ALL' as const,
-    equity: null,
-    rewards: [],
-    ...overrides,
-  } as ProjectLiveV1;
-  await publishFrom(listing, 'project.live', project.projectId, project.projectVersion, project);
-  await eventually(async () =>
-    expect(await query('SELECT 1 FROM pledge.campaigns WHERE project_id = $1', [project.projectId])).toHaveLength(1),
-  );
-  return project.projectId;
-}
+const liveCampaign = async (overrides: Partial<ProjectLiveV1> = {}): Promise<string> =>
+  (await campaignLive(h, overrides)).projectId;
 
 function equityTerms(pricePerShare = 100) {
   return {
@@ -121,33 +59,8 @@ function equityTerms(pricePerShare = 100) {
   };
 }
 
-/** An investor registered through the gateway, with eligibility published by the investor service. */
-async function investor(eligibility: Partial<InvestorEligibilityChangedV1> = {}): Promise<Actor> {
-  const actor = await registerActor(gateway, 'investor');
-  const version = ++eligibilityVersion;
-  const snapshot: InvestorEligibilityChangedV1 = {
-    userId: actor.id,
-    kycStatus: 'VERIFIED',
-    accredited: false,
-    currency: 'USD',
-    annualIncome: 200_000_00,
-    netWorth: 500_000_00,
-    financialAssets: null,
-    averageAnnualIncomeThreeYears: null,
-    knowledgeTestPassedUntil: null,
-    sophisticated: false,
-    lossSimulationAcknowledgedAt: null,
-    version,
-    ...eligibility,
-  };
-  await publishFrom(investorSvc, 'investor.eligibility-changed', actor.id, version, snapshot);
-  await eventually(async () =>
-    expect(await query('SELECT version FROM pledge.investor_eligibility WHERE user_id = $1', [actor.id])).toEqual([
-      { version },
-    ]),
-  );
-  return actor;
-}
+const investor = (eligibility: Partial<InvestorEligibilityChangedV1> = {}): Promise<Actor> =>
+  eligibleInvestor(h, eligibility);
 
 function pledgeOn(
   projectId: string,
@@ -373,7 +286,7 @@ describe('concurrency', () => {
     const projectId = await liveCampaign({ ...equityTerms(100), jurisdiction: 'CN', currency: 'CNY' });
     const investors: Actor[] = [];
     for (let batch = 0; batch < 10; batch++) {
-      investors.push(...(await Promise.all(Array.from({ length: 25 }, () => registerActor(gateway, 'investor')))));
+      investors.push(...(await Promise.all(Array.from({ length: 25 }, () => registerActor(h.gateway, 'investor')))));
     }
     // Eligibility straight into the projection (a version no real event of theirs will reach).
     await query(

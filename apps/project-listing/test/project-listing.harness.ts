@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createTestWorld, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { Actor, Answer, call, loginAdmin, registerActor } from '../../../test/support/api-client';
+import { queryWorld } from '../../../test/support/backbone';
 import { gatewayService } from '../../gateway/src/gateway.definition';
 import { projectListingService } from '../src/project-listing.definition';
 
@@ -155,14 +155,8 @@ export async function approvedProject(
   return approved.body;
 }
 
-export async function query<T>(harness: Harness, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: harness.world.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
+export function query<T>(harness: Harness, sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryWorld<T>(harness.world, sql, params);
 }
 
 export { DAY_MS };
