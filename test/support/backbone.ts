@@ -29,3 +29,12 @@ export async function queryWorld<T>(world: TestWorld, sql: string, params: unkno
     await client.end();
   }
 }
+
+/** The closing figures of a `campaign.closed` payload that a test does not look at. */
+export const closingFigures = {
+  targetAmount: 10_000,
+  investorCount: 1,
+  platformFee: 0,
+  payout: 0,
+  closedAt: '2026-06-01T00:00:00.000Z',
+};

@@ -5,6 +5,7 @@ import { OutboxPublisher } from '@crowdlink/messaging';
 import { eventually, RunningService, startTestService } from '@crowdlink/testing';
 import { DataSource } from 'typeorm';
 import { projectListingService } from '../../project-listing/src/project-listing.definition';
+import { closingFigures } from '../../../test/support/backbone';
 import {
   approvedProject,
   createCompany,
@@ -242,6 +243,7 @@ describe('GET /v1/investors/me/recommendations', () => {
       raised: 12_000_000,
       pledgeCount: 9,
       outcome: 'FUNDED',
+      ...closingFigures,
     });
     await eventually(async () => {
       expect((await projectionOf(withdrawn.projectId)).status).toBe('WITHDRAWN');

@@ -9,3 +9,4 @@ export * from './events/investor.events';
 export * from './events/pledge.events';
 export * from './events/complaint.events';
 export * from './events/notification.events';
+export * from './events/loan.events';

@@ -26,3 +26,18 @@ export function deliveryJobId(eventId: string, consumer: ServiceName): string {
 
 /** project-listing's delayed jobs that open approved projects at their `opensAt`. */
 export const PROJECT_GO_LIVE_QUEUE = 'project-listing.go-live';
+
+/** pledge's delayed jobs that close a campaign at its `closesAt` (one job id per campaign). */
+export const CAMPAIGN_CLOSE_QUEUE = 'pledge.campaign-close';
+
+/** pledge's rate-limited off-session charges at a campaign's close (Stripe allows ~25/s). */
+export const SETTLEMENT_CHARGE_QUEUE = 'pledge.settlement-charges';
+
+/** pledge's delayed jobs that end a soft-declined pledge's fix window. */
+export const PAYMENT_FIX_WINDOW_QUEUE = 'pledge.payment-fix-window';
+
+/** pledge's delayed jobs that cancel pledges not reconfirmed after a material change. */
+export const RECONFIRMATION_DEADLINE_QUEUE = 'pledge.reconfirmation-deadline';
+
+/** loan-linkage's daily repeatable job: overdue instalments, defaults. */
+export const LOAN_SERVICING_QUEUE = 'loan-linkage.servicing';

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export const PLEDGE_EVENT_JURISDICTIONS = ['CN', 'US', 'EU'] as const;
 
@@ -46,4 +46,47 @@ export class PledgeCommittedV1 extends PledgeFiguresV1 {
 export class PledgeCancelledV1 extends PledgeFiguresV1 {
   @IsISO8601({ strict: true })
   cancelledAt!: string;
+}
+
+/** A material change to the campaign asks the investor to reconfirm by `reconfirmBy` (§227.304(c)). */
+export class PledgeReconfirmationRequestedV1 extends PledgeFiguresV1 {
+  @IsISO8601({ strict: true })
+  reconfirmBy!: string;
+}
+
+/** The pledge was charged at the campaign's close. */
+export class PledgeChargedV1 extends PledgeFiguresV1 {
+  @IsISO8601({ strict: true })
+  chargedAt!: string;
+}
+
+/** A soft decline at the close: the investor may give a new payment method until `fixBy`. */
+export class PledgePaymentActionRequiredV1 extends PledgeFiguresV1 {
+  @IsString()
+  @Length(1, 100)
+  declineCode!: string;
+
+  @IsISO8601({ strict: true })
+  fixBy!: string;
+}
+
+/** A hard decline, or a fix window that ended: nothing was taken, the pledge no longer counts. */
+export class PledgePaymentFailedV1 extends PledgeFiguresV1 {
+  @IsString()
+  @Length(1, 100)
+  declineCode!: string;
+
+  @IsISO8601({ strict: true })
+  failedAt!: string;
+}
+
+export const PLEDGE_RELEASE_REASONS = ['CAMPAIGN_FAILED', 'REFUNDED'] as const;
+
+/** The campaign failed: nothing was taken, or the charge was refunded. The pledge no longer counts. */
+export class PledgeReleasedV1 extends PledgeFiguresV1 {
+  @IsIn(PLEDGE_RELEASE_REASONS)
+  reason!: (typeof PLEDGE_RELEASE_REASONS)[number];
+
+  @IsISO8601({ strict: true })
+  releasedAt!: string;
 }

@@ -32,14 +32,13 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, 'pledge')).toThrow(/JWT_PUBLIC_KEY/);
   });
 
-  it('pays through the sandbox by default, and refuses stripe without its secret key, saying the adapter is not built yet', () => {
+  it('pays through the sandbox by default, and refuses stripe without its secret key and webhook secret', () => {
     expect(loadConfig({}).PAYMENT_PROVIDER).toBe('sandbox');
     expect(() => loadConfig({ PAYMENT_PROVIDER: 'stripe' })).toThrow(
-      /^ {2}STRIPE_SECRET_KEY: STRIPE_SECRET_KEY .*required with PAYMENT_PROVIDER=stripe.*Stripe adapter is not built yet/m,
+      /^ {2}STRIPE_SECRET_KEY: STRIPE_SECRET_KEY .*required with PAYMENT_PROVIDER=stripe[\s\S]*STRIPE_WEBHOOK_SECRET/m,
     );
     expect(() => loadConfig({ PAYMENT_PROVIDER: 'paypal' })).toThrow(/PAYMENT_PROVIDER/);
-    expect(loadConfig({ PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_123' }).PAYMENT_PROVIDER).toBe(
-      'stripe',
-    );
+    const stripe = { PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_123', STRIPE_WEBHOOK_SECRET: 'whsec_1' };
+    expect(loadConfig(stripe).PAYMENT_PROVIDER).toBe('stripe');
   });
 });

@@ -152,10 +152,7 @@ export class PlatformConfig {
   @Min(1)
   LOGIN_LOCK_SECONDS = 900;
 
-  /**
-   * Who moves money: `sandbox` (offline, deterministic, Stripe's test payment-method names) or
-   * `stripe`. The Stripe adapter is not built yet, so `stripe` is refused at boot for now.
-   */
+  /** Who moves money: `sandbox` (offline, deterministic, Stripe's test payment-method names) or `stripe`. */
   @IsIn(['sandbox', 'stripe'])
   PAYMENT_PROVIDER: 'sandbox' | 'stripe' = 'sandbox';
 
@@ -163,9 +160,115 @@ export class PlatformConfig {
   @ValidateIf((c: PlatformConfig) => c.PAYMENT_PROVIDER === 'stripe' || c.STRIPE_SECRET_KEY !== undefined)
   @Matches(/^(sk|rk)_(test|live)_\w+$/, {
     message:
-      'STRIPE_SECRET_KEY (sk_test_… or sk_live_…) is required with PAYMENT_PROVIDER=stripe; note the Stripe adapter is not built yet, so use PAYMENT_PROVIDER=sandbox for now',
+      'STRIPE_SECRET_KEY (sk_test_… or sk_live_…) is required with PAYMENT_PROVIDER=stripe',
   })
   STRIPE_SECRET_KEY?: string;
+
+  /** The signing secret of the webhook endpoint (`whsec_…`); required with PAYMENT_PROVIDER=stripe. */
+  @ValidateIf((c: PlatformConfig) => c.PAYMENT_PROVIDER === 'stripe' || c.STRIPE_WEBHOOK_SECRET !== undefined)
+  @Matches(/^whsec_\w+$/, { message: 'STRIPE_WEBHOOK_SECRET (whsec_…) is required with PAYMENT_PROVIDER=stripe' })
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  /** Another Stripe API base URL (stripe-mock, an egress proxy); Stripe's own when unset. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'STRIPE_API_URL must be like http://127.0.0.1:12111 (no path)' })
+  STRIPE_API_URL?: string;
+
+  /** How old a webhook's signed timestamp may be before it is refused as stale. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS = 300;
+
+  /** The platform's fee on a FUNDED campaign, in basis points of what was charged. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PLATFORM_FEE_BPS = 500;
+
+  /** Off-session charges per second at a close (Stripe's default limit is ~25/s per endpoint). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  SETTLEMENT_CHARGES_PER_SECOND = 20;
+
+  /** How long a soft-declined investor may give a new payment method (Kickstarter: 7 days). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PAYMENT_FIX_WINDOW_SECONDS = 604_800;
+
+  /** Business days an investor has to reconfirm after a material change (§227.304(c)). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  RECONFIRMATION_BUSINESS_DAYS = 5;
+
+  /** Loan-to-value caps by IP asset type, basis points of the current valuation (domain-rules.md §3). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LTV_BPS_INVENTION_PATENT = 2_500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LTV_BPS_UTILITY_MODEL = 1_500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LTV_BPS_DESIGN_PATENT = 1_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LTV_BPS_TRADEMARK = 5_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LTV_BPS_COPYRIGHT = 1_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LTV_BPS_SOFTWARE_COPYRIGHT = 1_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(360)
+  LOAN_MAX_TERM_MONTHS = 36;
+
+  /** Days an instalment may stay unpaid before its loan is DEFAULTED. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOAN_DEFAULT_AFTER_DAYS_OVERDUE = 90;
+
+  /** How often the loan servicing job (overdue instalments, defaults) runs. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOAN_SERVICING_INTERVAL_SECONDS = 86_400;
+
+  /**
+   * Test and demo only: lets an admin move a service's clock forward through the API
+   * (loan-linkage's `POST /v1/admin/test-clock`). Refused in production.
+   */
+  @IsIn(['true', 'false'])
+  TEST_CLOCK_CONTROL: 'true' | 'false' = 'false';
 
   @Type(() => Number)
   @IsInt()
