@@ -1,5 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Event, EventPayload, inboxQueueName } from '@crowdlink/contracts';
+import {
+  deliveryJobId,
+  Event,
+  EVENT_CONTRACTS,
+  EventPayload,
+  EventType,
+  inboxQueueName,
+  LoanSnapshotV1,
+} from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
 import { OutboxPublisher } from '@crowdlink/messaging';
 import { eventually, RunningService, startTestService } from '@crowdlink/testing';
@@ -7,7 +16,7 @@ import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { investorService } from '../../investor/src/investor.definition';
 import { pledgeService } from '../../pledge/src/pledge.definition';
-import { publishFrom } from '../../../test/support/backbone';
+import { closingFigures, publishFrom } from '../../../test/support/backbone';
 import {
   Actor,
   approvedProject,
@@ -109,6 +118,28 @@ function committed(
   };
 }
 
+/** The figures every pledge event carries, for a fresh pledge of `amount` USD cents. */
+function pledgeFigures(projectId: string, investorId: string, amount: number) {
+  return { pledgeId: newId(), projectId, investorId, jurisdiction: 'US' as const, currency: 'USD', amount };
+}
+
+/** A bank user made by the admin, logged in. */
+async function bankUser(): Promise<Actor> {
+  const credentials = {
+    email: `banker.${randomBytes(6).toString('hex')}@example.com`,
+    password: 'correct-horse-battery',
+  };
+  const created = await call(h.gateway, 'POST', '/v1/admin/users', {
+    token: h.admin.token,
+    body: { ...credentials, role: 'bank', displayName: 'Loan Officer', organization: 'Bank of Lingnan' },
+  });
+  expect(created.status).toBe(201);
+  const login = await call<{ accessToken: string; user: { id: string } }>(h.gateway, 'POST', '/v1/auth/login', {
+    body: credentials,
+  });
+  return { id: login.body.user.id, token: login.body.accessToken };
+}
+
 async function inbox(actor: Actor, search = ''): Promise<NotificationPage> {
   const answer = await call<NotificationPage>(h.gateway, 'GET', `/v1/notifications${search}`, { token: actor.token });
   expect(answer.status).toBe(200);
@@ -148,6 +179,36 @@ async function drained(): Promise<void> {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(0);
     });
+  } finally {
+    await queue.close();
+  }
+}
+
+/**
+ * Puts an event on gateway.inbox as the relay of its producer would. For producers that may
+ * not run in this world (loan-linkage is built concurrently): an outbox refuses an event type
+ * whose registered producer is another service.
+ */
+async function deliverToGateway<T extends EventType>(
+  type: T,
+  aggregateId: string,
+  aggregateVersion: number,
+  payload: EventPayload<T>,
+): Promise<void> {
+  const { version, producer } = EVENT_CONTRACTS[type];
+  const event = {
+    id: newId(),
+    type,
+    version,
+    occurredAt: new Date().toISOString(),
+    producer,
+    aggregateId,
+    aggregateVersion,
+    payload,
+  };
+  const queue = gatewayInbox();
+  try {
+    await queue.add(type, event, { jobId: deliveryJobId(event.id, 'gateway') });
   } finally {
     await queue.close();
   }
@@ -247,6 +308,7 @@ describe('who gets what', () => {
         raised: 350_000,
         pledgeCount: 3,
         outcome,
+        ...closingFigures,
       });
 
       const [owners] = await arrived(founder, type);
@@ -282,6 +344,7 @@ describe('who gets what', () => {
       raised: 30_000,
       pledgeCount: 2,
       outcome: 'FUNDED',
+      ...closingFigures,
     });
     await arrived(early, 'CAMPAIGN_FUNDED');
     const latePledge = committed(project.id, late.id, 20_000);
@@ -379,6 +442,216 @@ describe('who gets what', () => {
       [unmatched.id]: [],
       [founder.id]: expect.not.arrayContaining(['MATCHING_PROJECT_LIVE']),
     });
+  });
+});
+
+describe('settlement and amendments', () => {
+  it('each pledge event at the close tells its investor, in words of its own, and no one else', async () => {
+    const project = await liveProject('Settled Robots');
+    const [reconfirming, charged, fixing, failed, released, refunded, bystander] = await Promise.all(
+      Array.from({ length: 7 }, () => register(h, 'investor')),
+    );
+    const at = '2026-12-07T17:00:00.000Z';
+    const figures = (actor: Actor) => pledgeFigures(project.id, actor.id, 250_000);
+    const reconfirmation = figures(reconfirming);
+
+    await publishFrom(pledge, 'pledge.reconfirmation-requested', reconfirmation.pledgeId, 2, {
+      ...reconfirmation,
+      reconfirmBy: at,
+    });
+    const chargedPledge = figures(charged);
+    await publishFrom(pledge, 'pledge.charged', chargedPledge.pledgeId, 2, { ...chargedPledge, chargedAt: at });
+    const fixingPledge = figures(fixing);
+    await publishFrom(pledge, 'pledge.payment-action-required', fixingPledge.pledgeId, 2, {
+      ...fixingPledge,
+      declineCode: 'insufficient_funds',
+      fixBy: '2026-12-14T17:00:00.000Z',
+    });
+    const failedPledge = figures(failed);
+    await publishFrom(pledge, 'pledge.payment-failed', failedPledge.pledgeId, 2, {
+      ...failedPledge,
+      declineCode: 'card_declined',
+      failedAt: at,
+    });
+    const releasedPledge = figures(released);
+    await publishFrom(pledge, 'pledge.released', releasedPledge.pledgeId, 2, {
+      ...releasedPledge,
+      reason: 'CAMPAIGN_FAILED',
+      releasedAt: at,
+    });
+    const refundedPledge = figures(refunded);
+    await publishFrom(pledge, 'pledge.released', refundedPledge.pledgeId, 3, {
+      ...refundedPledge,
+      reason: 'REFUNDED',
+      releasedAt: at,
+    });
+
+    expect((await arrived(reconfirming, 'RECONFIRMATION_REQUESTED'))[0]).toMatchObject({
+      title: 'Reconfirm your pledge',
+      body: '"Settled Robots" changed its terms materially. Reconfirm your pledge of USD 2,500.00 by 2026-12-07 17:00 UTC, or it is cancelled.',
+      data: { pledgeId: reconfirmation.pledgeId, projectId: project.id, reconfirmBy: at },
+    });
+    expect((await arrived(charged, 'PLEDGE_CHARGED'))[0]).toMatchObject({
+      body: 'Your pledge of USD 2,500.00 to "Settled Robots" was charged.',
+      data: { pledgeId: chargedPledge.pledgeId, amount: 250_000, currency: 'USD' },
+    });
+    expect((await arrived(fixing, 'PAYMENT_ACTION_REQUIRED'))[0]!.body).toContain(
+      'Give a new payment method by 2026-12-14 17:00 UTC',
+    );
+    expect((await arrived(failed, 'PAYMENT_FAILED'))[0]!.data).toMatchObject({ declineCode: 'card_declined' });
+    expect((await arrived(released, 'PLEDGE_RELEASED'))[0]!.body).toBe(
+      '"Settled Robots" did not reach its target: your pledge of USD 2,500.00 is released and nothing was taken.',
+    );
+    expect((await arrived(refunded, 'PLEDGE_RELEASED'))[0]!.data).toMatchObject({ reason: 'REFUNDED' });
+    await drained();
+    expect(await typesHeldBy(reconfirming, charged, fixing, failed, released, refunded, bystander)).toEqual({
+      [reconfirming.id]: ['RECONFIRMATION_REQUESTED'],
+      [charged.id]: ['PLEDGE_CHARGED'],
+      [fixing.id]: ['PAYMENT_ACTION_REQUIRED'],
+      [failed.id]: ['PAYMENT_FAILED'],
+      [released.id]: ['PLEDGE_RELEASED'],
+      [refunded.id]: ['PLEDGE_RELEASED'],
+      [bystander.id]: [],
+    });
+  });
+
+  it('an amended project notifies no one by itself, and later notices use its new title', async () => {
+    const project = await liveProject('Before Amendment');
+    const investorActor = await register(h, 'investor');
+    const [live] = await query<{ payload: EventPayload<'project.live'>; aggregate_version: number }>(
+      h,
+      `SELECT payload, aggregate_version::int FROM project_listing.outbox
+        WHERE event_type = 'project.live' AND aggregate_id = $1`,
+      [project.id],
+    );
+    const founderHeld = (await inbox(founder, '?limit=100')).items.length;
+    const version = live!.aggregate_version + 1;
+
+    await publishFrom(h.listing, 'project.amended', project.id, version, {
+      ...live!.payload,
+      projectVersion: version,
+      title: 'After Amendment',
+      changedTerms: ['closesAt'],
+      reason: 'More time for the round',
+      amendedAt: new Date().toISOString(),
+    });
+    await eventually(async () => {
+      const rows = await query<{ title: string }>(
+        h,
+        `SELECT title FROM gateway.notification_projects WHERE project_id = $1`,
+        [project.id],
+      );
+      expect(rows[0]?.title).toBe('After Amendment');
+    });
+    const reconfirmation = pledgeFigures(project.id, investorActor.id, 10_000);
+    await publishFrom(pledge, 'pledge.reconfirmation-requested', reconfirmation.pledgeId, 2, {
+      ...reconfirmation,
+      reconfirmBy: '2026-12-07T17:00:00.000Z',
+    });
+
+    expect((await arrived(investorActor, 'RECONFIRMATION_REQUESTED'))[0]!.body).toContain('"After Amendment"');
+    await drained();
+    expect((await inbox(founder, '?limit=100')).items).toHaveLength(founderHeld);
+  });
+
+  it('issued shares tell each holder their own count, and no one else', async () => {
+    const project = await liveProject('Share Issuer');
+    const [first, second, bystander] = await Promise.all([
+      register(h, 'investor'),
+      register(h, 'investor'),
+      register(h, 'investor'),
+    ]);
+
+    await publishFrom(pledge, 'shares.issued', project.id, 10, {
+      projectId: project.id,
+      shareClass: 'Common',
+      currency: 'USD',
+      pricePerShare: 100,
+      holdings: [
+        { investorId: first.id, shares: 2_500, amount: 250_000 },
+        { investorId: second.id, shares: 10, amount: 1_000 },
+      ],
+    });
+
+    expect((await arrived(first, 'SHARES_ISSUED'))[0]).toMatchObject({
+      title: 'Shares issued',
+      body: 'You now hold 2,500 shares of Common in "Share Issuer", for USD 2,500.00.',
+      data: { projectId: project.id, shares: 2_500, amount: 250_000 },
+    });
+    expect((await arrived(second, 'SHARES_ISSUED'))[0]!.body).toBe(
+      'You now hold 10 shares of Common in "Share Issuer", for USD 10.00.',
+    );
+    await drained();
+    expect(await typesHeldBy(bystander)).toEqual({ [bystander.id]: [] });
+  });
+});
+
+describe('linked loans', () => {
+  let borrower: Actor;
+  let bank: Actor;
+  let otherBank: Actor;
+  let loan: LoanSnapshotV1;
+
+  beforeAll(async () => {
+    [borrower, bank, otherBank] = await Promise.all([register(h, 'founder'), bankUser(), bankUser()]);
+    loan = {
+      loanId: newId(),
+      projectId: newId(),
+      projectTitle: 'Patent Holder',
+      founderId: borrower.id,
+      bankUserId: bank.id,
+      bankOrganizationId: newId(),
+      status: 'OFFERED',
+      principal: 5_000_000,
+      currency: 'CNY',
+      occurredAt: new Date().toISOString(),
+    };
+  });
+
+  it('each loan event reaches its founder, its bank user or both, and no other bank', async () => {
+    await deliverToGateway('loan.offered', loan.loanId, 1, loan);
+    await deliverToGateway('loan.accepted', loan.loanId, 2, { ...loan, status: 'ACCEPTED' });
+    await deliverToGateway('loan.disbursed', loan.loanId, 3, { ...loan, status: 'DISBURSED' });
+    await deliverToGateway('loan.defaulted', loan.loanId, 4, { ...loan, status: 'DEFAULTED' });
+    await deliverToGateway('compensation.paid', loan.loanId, 5, {
+      ...loan,
+      status: 'COMPENSATED',
+      claimId: newId(),
+      riskPoolId: newId(),
+      compensation: 2_700_000,
+    });
+
+    expect((await arrived(borrower, 'LOAN_OFFERED'))[0]).toMatchObject({
+      title: 'Loan offer received',
+      body: 'A bank offered a loan of CNY 50,000.00 against the IP of "Patent Holder", linked to its equity round.',
+      data: { loanId: loan.loanId, projectId: loan.projectId, principal: 5_000_000, currency: 'CNY' },
+    });
+    expect((await arrived(bank, 'LOAN_ACCEPTED'))[0]!.title).toBe('Loan offer accepted');
+    expect((await arrived(borrower, 'LOAN_DISBURSED'))[0]!.body).toBe(
+      'Your loan of CNY 50,000.00 for "Patent Holder" was disbursed.',
+    );
+    expect((await arrived(bank, 'LOAN_DISBURSED'))[0]!.body).toBe(
+      'The loan of CNY 50,000.00 to "Patent Holder" was disbursed.',
+    );
+    await arrived(borrower, 'LOAN_DEFAULTED');
+    await arrived(bank, 'LOAN_DEFAULTED');
+    expect((await arrived(bank, 'COMPENSATION_PAID'))[0]!.data).toMatchObject({ compensation: 2_700_000 });
+    await drained();
+    const held = await typesHeldBy(borrower, bank, otherBank);
+    expect(held[borrower.id]!.sort()).toEqual(['LOAN_DEFAULTED', 'LOAN_DISBURSED', 'LOAN_OFFERED']);
+    expect(held[bank.id]!.sort()).toEqual(['COMPENSATION_PAID', 'LOAN_ACCEPTED', 'LOAN_DEFAULTED', 'LOAN_DISBURSED']);
+    expect(held[otherBank.id]).toEqual([]);
+  });
+
+  it('a lapsed loan tells both parties', async () => {
+    const lapsed = { ...loan, loanId: newId(), status: 'LAPSED' as const };
+
+    await deliverToGateway('loan.lapsed', lapsed.loanId, 2, lapsed);
+
+    expect((await arrived(borrower, 'LOAN_LAPSED'))[0]!.body).toBe(
+      'Your loan of CNY 50,000.00 for "Patent Holder" lapsed: the linked equity round did not raise enough. Its collateral is free.',
+    );
+    expect((await arrived(bank, 'LOAN_LAPSED'))[0]!.data).toMatchObject({ loanId: lapsed.loanId });
   });
 });
 
@@ -563,5 +836,40 @@ describe('redelivery', () => {
       '"Delivered Twice" matches your preferences and is open for pledges.',
     ]);
     expect(page.unreadCount).toBe(1);
+  });
+  it('a shares.issued delivered again after its inbox row is swept gives no holder a second notice', async () => {
+    const project = await liveProject('Issued Twice');
+    const [first, second] = await Promise.all([register(h, 'investor'), register(h, 'investor')]);
+    const event: Event<'shares.issued'> = {
+      id: newId(),
+      type: 'shares.issued',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      producer: 'pledge',
+      aggregateId: project.id,
+      aggregateVersion: 1,
+      payload: {
+        projectId: project.id,
+        shareClass: 'Common',
+        currency: 'USD',
+        pricePerShare: 100,
+        holdings: [
+          { investorId: first.id, shares: 1, amount: 100 },
+          { investorId: second.id, shares: 2, amount: 200 },
+        ],
+      },
+    };
+    const queue = gatewayInbox();
+    try {
+      await queue.add(event.type, event, { jobId: `first-${event.id}` });
+      await expect(finished(queue, `first-${event.id}`)).resolves.toHaveProperty('returnvalue', 'handled');
+      await query(h, `DELETE FROM gateway.inbox WHERE event_id = $1`, [event.id]);
+      await queue.add(event.type, event, { jobId: `second-${event.id}` });
+      await expect(finished(queue, `second-${event.id}`)).resolves.toHaveProperty('returnvalue', 'handled');
+    } finally {
+      await queue.close();
+    }
+
+    expect(await typesHeldBy(first, second)).toEqual({ [first.id]: ['SHARES_ISSUED'], [second.id]: ['SHARES_ISSUED'] });
   });
 });

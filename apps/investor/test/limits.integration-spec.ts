@@ -16,8 +16,8 @@ import {
 
 /*
  * GET /v1/investors/me/limits: the rules of the compliance library through the API, and
- * "used in the last 12 months" following the pledge service's pledge.committed and
- * pledge.cancelled events, sent through the real backbone (pledge outbox → relay →
+ * "used in the last 12 months" following the pledge service's pledge.committed,
+ * pledge.cancelled, pledge.payment-failed and pledge.released events, sent through the real backbone (pledge outbox → relay →
  * investor inbox). The investor service stands on a fixed clock.
  */
 
@@ -80,6 +80,26 @@ async function cancel(spec: PledgeSpec & { pledgeId: string }, version = 2): Pro
   await publishFromPledge(h, 'pledge.cancelled', spec.pledgeId, version, {
     ...figures(spec, spec.pledgeId),
     cancelledAt: spec.at.toISOString(),
+  });
+}
+
+/** The settlement's ends of a pledge: a payment that failed, or a release (failed campaign, refund). */
+async function fail(spec: PledgeSpec & { pledgeId: string }, version = 2): Promise<void> {
+  await publishFromPledge(h, 'pledge.payment-failed', spec.pledgeId, version, {
+    ...figures(spec, spec.pledgeId),
+    declineCode: 'card_declined',
+    failedAt: spec.at.toISOString(),
+  });
+}
+
+async function release(
+  spec: PledgeSpec & { pledgeId: string; reason: 'CAMPAIGN_FAILED' | 'REFUNDED' },
+  version = 2,
+): Promise<void> {
+  await publishFromPledge(h, 'pledge.released', spec.pledgeId, version, {
+    ...figures(spec, spec.pledgeId),
+    reason: spec.reason,
+    releasedAt: spec.at.toISOString(),
   });
 }
 
@@ -268,5 +288,43 @@ describe('used in the last 12 months', () => {
       expect(handled).toBe(2);
     });
     expect((await limitsOf(investor)).US).toMatchObject({ usedLast12Months: 700_00, remaining: 3_300_00 });
+  });
+  it('stops counting a pledge whose payment failed, or that was released or refunded, and only that one', async () => {
+    const investor = await usInvestor();
+    const at = new Date(NOW.getTime() - DAY_MS);
+    const [failed, released, refunded, kept] = [
+      { investor, amount: 400_00, at },
+      { investor, amount: 300_00, at },
+      { investor, amount: 200_00, at },
+      { investor, amount: 100_00, at },
+    ];
+    const ids = await Promise.all([failed, released, refunded, kept].map((spec) => commit(spec)));
+    await eventually(async () => expect((await limitsOf(investor)).US.usedLast12Months).toBe(1_000_00));
+
+    await fail({ ...failed, pledgeId: ids[0]!, at: NOW });
+    await release({ ...released, pledgeId: ids[1]!, reason: 'CAMPAIGN_FAILED', at: NOW });
+    // a refund follows the charge, a transition the investor service does not hear of
+    await release({ ...refunded, pledgeId: ids[2]!, reason: 'REFUNDED', at: NOW }, 3);
+
+    await eventually(async () =>
+      expect((await limitsOf(investor)).US).toMatchObject({ usedLast12Months: 100_00, remaining: 3_900_00 }),
+    );
+    expect(await Promise.all(ids.map(async (pledgeId) => (await pledgeRow(pledgeId)).status))).toEqual([
+      'PAYMENT_FAILED',
+      'RELEASED',
+      'RELEASED',
+      'COMMITTED',
+    ]);
+  });
+
+  it('ends PAYMENT_FAILED when the failure arrives before its commit', async () => {
+    const investor = await usInvestor();
+    const pledgeId = randomUUID();
+    await fail({ pledgeId, investor, amount: 900_00, at: NOW });
+    await eventually(async () => expect((await pledgeRow(pledgeId))?.status).toBe('PAYMENT_FAILED'));
+    await commit({ pledgeId, investor, amount: 900_00, at: new Date(NOW.getTime() - DAY_MS) }, 1);
+    await eventually(async () => expect((await pledgeRow(pledgeId))?.committed).toBe(true));
+    expect(await pledgeRow(pledgeId)).toEqual({ status: 'PAYMENT_FAILED', committed: true, cancelled: false });
+    expect((await limitsOf(investor)).US.usedLast12Months).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { CampaignOutcome } from '@crowdlink/contracts';
+import { CampaignOutcome, LoanSnapshotV1, PledgeReleasedV1 } from '@crowdlink/contracts';
 import { formatMoney } from '@crowdlink/domain';
 import { NewNotification } from './notification.model';
 
@@ -83,6 +83,178 @@ export function matchingProjectLive(input: { projectId: string; projectTitle: st
     body: `"${input.projectTitle}" matches your preferences and is open for pledges.`,
     data: { projectId: input.projectId },
   };
+}
+
+/** A pledge as its investor is told about it. */
+export interface PledgeNotice {
+  pledgeId: string;
+  projectId: string;
+  projectTitle: string;
+  amount: number;
+  currency: string;
+}
+
+export function reconfirmationRequested(input: PledgeNotice & { reconfirmBy: Date }): NewNotification {
+  return {
+    type: 'RECONFIRMATION_REQUESTED',
+    title: 'Reconfirm your pledge',
+    body: `"${input.projectTitle}" changed its terms materially. Reconfirm your pledge of ${pledgedOf(input)} by ${minuteOf(input.reconfirmBy)}, or it is cancelled.`,
+    data: { ...pledgeData(input), reconfirmBy: input.reconfirmBy.toISOString() },
+  };
+}
+
+export function pledgeCharged(input: PledgeNotice): NewNotification {
+  return {
+    type: 'PLEDGE_CHARGED',
+    title: 'Pledge charged',
+    body: `Your pledge of ${pledgedOf(input)} to "${input.projectTitle}" was charged.`,
+    data: pledgeData(input),
+  };
+}
+
+export function paymentActionRequired(input: PledgeNotice & { declineCode: string; fixBy: Date }): NewNotification {
+  return {
+    type: 'PAYMENT_ACTION_REQUIRED',
+    title: 'New payment method needed',
+    body: `The charge of ${pledgedOf(input)} for your pledge to "${input.projectTitle}" was declined. Give a new payment method by ${minuteOf(input.fixBy)}, or the pledge fails.`,
+    data: { ...pledgeData(input), declineCode: input.declineCode, fixBy: input.fixBy.toISOString() },
+  };
+}
+
+export function paymentFailed(input: PledgeNotice & { declineCode: string }): NewNotification {
+  return {
+    type: 'PAYMENT_FAILED',
+    title: 'Payment failed',
+    body: `The payment of ${pledgedOf(input)} for your pledge to "${input.projectTitle}" failed. Nothing was taken, and the pledge no longer stands.`,
+    data: { ...pledgeData(input), declineCode: input.declineCode },
+  };
+}
+
+export function pledgeReleased(input: PledgeNotice & { reason: PledgeReleasedV1['reason'] }): NewNotification {
+  const body =
+    input.reason === 'REFUNDED'
+      ? `Your pledge of ${pledgedOf(input)} to "${input.projectTitle}" was refunded.`
+      : `"${input.projectTitle}" did not reach its target: your pledge of ${pledgedOf(input)} is released and nothing was taken.`;
+  return {
+    type: 'PLEDGE_RELEASED',
+    title: 'Pledge released',
+    body,
+    data: { ...pledgeData(input), reason: input.reason },
+  };
+}
+
+export function sharesIssued(input: {
+  projectId: string;
+  projectTitle: string;
+  shareClass: string;
+  shares: number;
+  amount: number;
+  currency: string;
+}): NewNotification {
+  return {
+    type: 'SHARES_ISSUED',
+    title: 'Shares issued',
+    body: `You now hold ${SHARE_COUNT.format(input.shares)} shares of ${input.shareClass} in "${input.projectTitle}", for ${formatMoney(input.amount, input.currency)}.`,
+    data: {
+      projectId: input.projectId,
+      shareClass: input.shareClass,
+      shares: input.shares,
+      amount: input.amount,
+      currency: input.currency,
+    },
+  };
+}
+
+/** A linked loan as its founder and its bank user are told about it. */
+export type LoanNotice = Pick<LoanSnapshotV1, 'loanId' | 'projectId' | 'projectTitle' | 'principal' | 'currency'>;
+
+/** Who of the loan's two parties reads the text. */
+export type LoanParty = 'founder' | 'bank';
+
+export function loanOffered(input: LoanNotice): NewNotification {
+  return {
+    type: 'LOAN_OFFERED',
+    title: 'Loan offer received',
+    body: `A bank offered a loan of ${principalOf(input)} against the IP of "${input.projectTitle}", linked to its equity round.`,
+    data: loanData(input),
+  };
+}
+
+export function loanAccepted(input: LoanNotice): NewNotification {
+  return {
+    type: 'LOAN_ACCEPTED',
+    title: 'Loan offer accepted',
+    body: `The founder of "${input.projectTitle}" accepted your loan offer of ${principalOf(input)}; its collateral is reserved.`,
+    data: loanData(input),
+  };
+}
+
+export function loanDisbursed(input: LoanNotice & { party: LoanParty }): NewNotification {
+  return {
+    type: 'LOAN_DISBURSED',
+    title: 'Loan disbursed',
+    body: `${loanOf(input)} was disbursed.`,
+    data: loanData(input),
+  };
+}
+
+export function loanLapsed(input: LoanNotice & { party: LoanParty }): NewNotification {
+  return {
+    type: 'LOAN_LAPSED',
+    title: 'Loan lapsed',
+    body: `${loanOf(input)} lapsed: the linked equity round did not raise enough. Its collateral is free.`,
+    data: loanData(input),
+  };
+}
+
+export function loanDefaulted(input: LoanNotice & { party: LoanParty }): NewNotification {
+  return {
+    type: 'LOAN_DEFAULTED',
+    title: 'Loan defaulted',
+    body: `${loanOf(input)} is in default: an instalment stayed unpaid past the default threshold.`,
+    data: loanData(input),
+  };
+}
+
+export function compensationPaid(
+  input: LoanNotice & { claimId: string; riskPoolId: string; compensation: number },
+): NewNotification {
+  return {
+    type: 'COMPENSATION_PAID',
+    title: 'Compensation paid',
+    body: `The risk-compensation pool paid ${formatMoney(input.compensation, input.currency)} on the defaulted loan of ${principalOf(input)} to "${input.projectTitle}".`,
+    data: {
+      ...loanData(input),
+      claimId: input.claimId,
+      riskPoolId: input.riskPoolId,
+      compensation: input.compensation,
+    },
+  };
+}
+
+const SHARE_COUNT = new Intl.NumberFormat('en-US');
+
+function pledgedOf(pledge: PledgeNotice): string {
+  return formatMoney(pledge.amount, pledge.currency);
+}
+
+function pledgeData(pledge: PledgeNotice): NewNotification['data'] {
+  return { pledgeId: pledge.pledgeId, projectId: pledge.projectId, amount: pledge.amount, currency: pledge.currency };
+}
+
+function principalOf(loan: LoanNotice): string {
+  return formatMoney(loan.principal, loan.currency);
+}
+
+/** "Your loan of CNY 1,000.00 for "P"" to the founder, "The loan of CNY 1,000.00 to "P"" to the bank. */
+function loanOf(input: LoanNotice & { party: LoanParty }): string {
+  return input.party === 'founder'
+    ? `Your loan of ${principalOf(input)} for "${input.projectTitle}"`
+    : `The loan of ${principalOf(input)} to "${input.projectTitle}"`;
+}
+
+function loanData(loan: LoanNotice): NewNotification['data'] {
+  return { loanId: loan.loanId, projectId: loan.projectId, principal: loan.principal, currency: loan.currency };
 }
 
 /** 2026-12-24 12:00 UTC */

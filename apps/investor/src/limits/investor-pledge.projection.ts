@@ -1,7 +1,8 @@
 import { PledgeFiguresV1 } from '@crowdlink/contracts';
 import { EntityManager } from 'typeorm';
 
-export type InvestorPledgeStatus = 'COMMITTED' | 'CANCELLED';
+/** CANCELLED, PAYMENT_FAILED and RELEASED all end a pledge: it no longer counts. */
+export type InvestorPledgeStatus = 'COMMITTED' | 'CANCELLED' | 'PAYMENT_FAILED' | 'RELEASED';
 
 /** The pledge statuses that count against an investor's rolling 12-month limit. */
 export const COUNTED_PLEDGE_STATUSES = ['COMMITTED', 'CHARGED'] as const;

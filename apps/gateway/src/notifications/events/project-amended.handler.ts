@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { Event } from '@crowdlink/contracts';
+import { EventHandler, HandlesEvent } from '@crowdlink/messaging';
+import { EntityManager } from 'typeorm';
+import { applyProjectSnapshot } from '../notification-projects.projection';
+
+/** Keeps the title and deadline current; each investor hears of the change through pledge.reconfirmation-requested. */
+@Injectable()
+@HandlesEvent('project.amended')
+export class ProjectAmendedHandler implements EventHandler<'project.amended'> {
+  async handle(event: Event<'project.amended'>, manager: EntityManager): Promise<void> {
+    await applyProjectSnapshot(manager, event.payload);
+  }
+}
