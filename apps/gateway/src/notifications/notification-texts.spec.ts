@@ -67,7 +67,7 @@ describe('notification texts', () => {
 
   it.each([
     ['FUNDED', 'owner', 'Campaign funded', 'Your campaign "P" is funded with CNY 1,000.00 raised.'],
-    ['FAILED', 'backer', 'Campaign failed', '"P", which you backed, closed with CNY 1,000.00 raised'],
+    ['FAILED', 'backer', 'Campaign failed', '"P", which you backed, closed short of its target.'],
   ] as const)('a %s campaign tells its %s', (outcome, audience, title, body) => {
     const text = campaignClosed({
       projectId: PROJECT,

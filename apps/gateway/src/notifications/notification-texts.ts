@@ -49,10 +49,10 @@ export function campaignClosed(input: {
     input.audience === 'owner'
       ? funded
         ? `Your campaign ${title} is funded with ${raised} raised.`
-        : `Your campaign ${title} closed with ${raised} raised, short of its target.`
+        : `Your campaign ${title} closed short of its target; every pledge is released.`
       : funded
         ? `${title}, which you backed, is funded with ${raised} raised.`
-        : `${title}, which you backed, closed with ${raised} raised, short of its target. Your pledge is released.`;
+        : `${title}, which you backed, closed short of its target.`;
   return {
     type: funded ? 'CAMPAIGN_FUNDED' : 'CAMPAIGN_FAILED',
     title: funded ? 'Campaign funded' : 'Campaign failed',
