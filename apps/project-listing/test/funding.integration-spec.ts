@@ -3,6 +3,7 @@ import { CampaignOutcome } from '@crowdlink/contracts';
 import { OutboxPublisher } from '@crowdlink/messaging';
 import { eventually, RunningService, startTestService } from '@crowdlink/testing';
 import { DataSource } from 'typeorm';
+import { closingFigures } from '../../../test/support/backbone';
 import { pledgeService } from '../../pledge/src/pledge.definition';
 import {
   Actor,
@@ -67,7 +68,12 @@ async function publishFromPledge(
     publisher.publish(manager, type, {
       aggregateId: projectId,
       aggregateVersion: campaignVersion,
-      payload: { projectId, currency: 'USD', ...figures } as never,
+      payload: {
+        projectId,
+        currency: 'USD',
+        ...(type === 'campaign.closed' ? closingFigures : {}),
+        ...figures,
+      } as never,
     }),
   );
 }

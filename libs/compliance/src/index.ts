@@ -1,3 +1,4 @@
+export * from './business-days';
 export * from './cancellation';
 export * from './cn-investor-rules';
 export * from './effective';

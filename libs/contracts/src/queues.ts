@@ -27,7 +27,7 @@ export function deliveryJobId(eventId: string, consumer: ServiceName): string {
 /** project-listing's delayed jobs that open approved projects at their `opensAt`. */
 export const PROJECT_GO_LIVE_QUEUE = 'project-listing.go-live';
 
-/** pledge's delayed jobs that close a campaign at its `closesAt` (one job id per campaign). */
+/** pledge's repeatable settlement sweep: closes campaigns due at `closesAt`, resumes settlements. */
 export const CAMPAIGN_CLOSE_QUEUE = 'pledge.campaign-close';
 
 /** pledge's rate-limited off-session charges at a campaign's close (Stripe allows ~25/s). */

@@ -24,6 +24,10 @@ export class Company {
   @Column('text')
   description!: string;
 
+  /** The Stripe Connect account (acct_…) a funded campaign pays out to; null until given. */
+  @Column('text', { name: 'payout_account_id', nullable: true })
+  payoutAccountId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

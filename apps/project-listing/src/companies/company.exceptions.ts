@@ -6,3 +6,13 @@ export class CompanyNotFoundException extends DomainException {
     super('COMPANY_NOT_FOUND', 'not_found', 'No such company among yours');
   }
 }
+
+export class PayoutAccountAlreadySetException extends DomainException {
+  constructor() {
+    super(
+      'PAYOUT_ACCOUNT_ALREADY_SET',
+      'conflict',
+      'This company already has another payout account; ask support to change it',
+    );
+  }
+}

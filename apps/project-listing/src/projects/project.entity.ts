@@ -1,5 +1,16 @@
 import { Jurisdiction } from '@crowdlink/compliance';
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ProjectAmendment } from '../amendments/project-amendment.entity';
+import { Company } from '../companies/company.entity';
 import { MONEY_COLUMN } from '../shared/money.column';
 import { IpAsset } from './ip-asset.entity';
 import { FundingModel, ProjectKind, ProjectStage, ProjectStatus } from './project.model';
@@ -17,6 +28,11 @@ export class Project {
 
   @Column('uuid', { name: 'company_id' })
   companyId!: string;
+
+  /** Loaded by ProjectsRepository: the snapshot in project events carries its payout account. */
+  @ManyToOne(() => Company)
+  @JoinColumn({ name: 'company_id' })
+  company?: Company;
 
   @Column('uuid', { name: 'owner_id' })
   ownerId!: string;
@@ -109,6 +125,10 @@ export class Project {
 
   @OneToMany(() => IpAsset, (asset) => asset.project)
   ipAssets!: IpAsset[];
+
+  /** Material changes made while LIVE, oldest first. */
+  @OneToMany(() => ProjectAmendment, (amendment) => amendment.project)
+  amendments!: ProjectAmendment[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -4,7 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ProjectNotFoundException } from './project.exceptions';
 import { Project } from './project.entity';
 
-/** Loads whole projects (with rewards and IP assets), inside a transaction when given one. */
+/**
+ * Loads whole projects (with rewards, IP assets, amendments and the company), inside a
+ * transaction when given one.
+ */
 @Injectable()
 export class ProjectsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -12,7 +15,8 @@ export class ProjectsRepository {
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Project> {
     const project = await manager.findOne(Project, {
       where: { id },
-      relations: { rewards: true, ipAssets: true },
+      relations: { rewards: true, ipAssets: true, amendments: true, company: true },
+      order: { amendments: { projectVersion: 'ASC' } },
     });
     if (!project) throw new ProjectNotFoundException();
     return project;

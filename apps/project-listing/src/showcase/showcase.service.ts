@@ -4,6 +4,7 @@ import { AuthenticatedUser } from '@crowdlink/auth';
 import { Clock, CLOCK } from '@crowdlink/domain';
 import { Page, ValidationFailedException } from '@crowdlink/platform';
 import { DataSource, In } from 'typeorm';
+import { ProjectAmendment } from '../amendments/project-amendment.entity';
 import { ProjectDto } from '../projects/dto/project.dto';
 import { IpAsset } from '../projects/ip-asset.entity';
 import { Project } from '../projects/project.entity';
@@ -156,20 +157,25 @@ export class ShowcaseService {
     return query.q === undefined ? null : tsqueryText(query.q);
   }
 
-  /** Whole projects in the order of `ids`: rows, rewards and IP assets in one query each, not one per project. */
+  /**
+   * Whole projects in the order of `ids`: rows, rewards, IP assets and amendments in one query
+   * each, not one per project.
+   */
   private async load(ids: string[]): Promise<Project[]> {
     if (ids.length === 0) return [];
     const where = { projectId: In(ids) };
-    const [projects, rewards, ipAssets] = await Promise.all([
+    const [projects, rewards, ipAssets, amendments] = await Promise.all([
       this.dataSource.manager.find(Project, { where: { id: In(ids) } }),
       this.dataSource.manager.find(ProjectReward, { where }),
       this.dataSource.manager.find(IpAsset, { where }),
+      this.dataSource.manager.find(ProjectAmendment, { where, order: { projectVersion: 'ASC' } }),
     ]);
     const byId = new Map(
-      projects.map((project) => [project.id, Object.assign(project, { rewards: [], ipAssets: [] })]),
+      projects.map((project) => [project.id, Object.assign(project, { rewards: [], ipAssets: [], amendments: [] })]),
     );
     for (const reward of rewards) byId.get(reward.projectId)?.rewards.push(reward);
     for (const asset of ipAssets) byId.get(asset.projectId)?.ipAssets.push(asset);
+    for (const amendment of amendments) byId.get(amendment.projectId)?.amendments.push(amendment);
     // a project deleted between the two reads is simply left out
     return ids.flatMap((id) => byId.get(id) ?? []);
   }

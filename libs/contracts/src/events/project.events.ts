@@ -150,6 +150,11 @@ export class ProjectSnapshotV1 {
   @ValidateNested({ each: true })
   @Type(() => RewardTermsV1)
   rewards!: RewardTermsV1[];
+
+  /** Optional, additive: the company's Stripe Connect account the payout goes to; null or absent: none yet. */
+  @IsOptional()
+  @Matches(/^acct_[A-Za-z0-9]+$/)
+  payoutAccountId?: string | null;
 }
 
 export class ProjectSubmittedV1 extends ProjectSnapshotV1 {}
@@ -192,4 +197,25 @@ export class IpAssetDeclaredV1 {
   @IsString()
   @Length(1, 300)
   owner!: string;
+}
+
+export const MATERIAL_TERMS = ['closesAt', 'targetAmount', 'pricePerShare', 'preMoneyValuation'] as const;
+export type MaterialTerm = (typeof MATERIAL_TERMS)[number];
+
+/**
+ * A material change to a LIVE project (deadline, price, valuation, target): every committed
+ * investor must reconfirm within 5 business days or the pledge is cancelled (§227.304(c)).
+ * The snapshot is the project after the change.
+ */
+export class ProjectAmendedV1 extends ProjectSnapshotV1 {
+  @IsArray()
+  @IsIn(MATERIAL_TERMS, { each: true })
+  changedTerms!: MaterialTerm[];
+
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+
+  @IsISO8601({ strict: true })
+  amendedAt!: string;
 }

@@ -23,6 +23,9 @@ export class CompanyDto {
   @ApiProperty()
   description!: string;
 
+  @ApiProperty({ nullable: true, type: String, description: 'Stripe Connect account (acct_…); null until given' })
+  payoutAccountId!: string | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -35,6 +38,7 @@ export class CompanyDto {
       sector: company.sector,
       region: company.region,
       description: company.description,
+      payoutAccountId: company.payoutAccountId,
       createdAt: company.createdAt.toISOString(),
     };
   }

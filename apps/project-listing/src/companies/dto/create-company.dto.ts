@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { IsOmittable } from '../../shared/optional.validators';
+import { IsPayoutAccountId } from './payout-account.validator';
 
 export class CreateCompanyDto {
   @ApiProperty()
@@ -26,4 +28,9 @@ export class CreateCompanyDto {
   @IsString()
   @Length(1, 10_000)
   description!: string;
+
+  @ApiPropertyOptional({ description: 'Stripe Connect account a funded campaign pays out to', example: 'acct_1Nv0FG' })
+  @IsOmittable()
+  @IsPayoutAccountId()
+  payoutAccountId?: string;
 }

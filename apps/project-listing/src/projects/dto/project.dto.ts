@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Jurisdiction } from '@crowdlink/compliance';
+import { AmendmentDto } from '../../amendments/dto/amendment.dto';
 import { EquityTerms, Project } from '../project.entity';
 import { FundingModel, ProjectKind, ProjectStage, ProjectStatus, PROJECT_STATUSES } from '../project.model';
 
@@ -74,6 +75,8 @@ export class ProjectDto {
   @ApiProperty({ type: [IpAssetDto] }) ipAssets!: IpAssetDto[];
   @ApiProperty() disclosures!: { risks: string | null; useOfFunds: string | null; financialSummary: string | null };
   @ApiProperty({ type: FundingDto }) funding!: FundingDto;
+  @ApiProperty({ type: [AmendmentDto], description: 'material changes made while LIVE, oldest first' })
+  amendments!: AmendmentDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
@@ -117,6 +120,7 @@ export class ProjectDto {
         // integer arithmetic: a float never decides a percentage
         percentOfTarget: Number((BigInt(project.raised) * 100n) / BigInt(project.targetAmount)),
       },
+      amendments: project.amendments.map(AmendmentDto.of),
       createdAt: project.createdAt.toISOString(),
       updatedAt: project.updatedAt.toISOString(),
     };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProjectSnapshotV1 } from '@crowdlink/contracts';
+import { MaterialTerm, ProjectSnapshotV1 } from '@crowdlink/contracts';
 import { OutboxPublisher } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { IpAsset } from '../ip-asset.entity';
@@ -29,6 +29,24 @@ export class ProjectEventsPublisher {
       aggregateId: project.id,
       aggregateVersion: project.version,
       payload: snapshotOf(project),
+    });
+  }
+
+  /** A material change to a LIVE project: every committed investor is asked to reconfirm. */
+  async amended(
+    manager: EntityManager,
+    project: Project,
+    amendment: { changedTerms: MaterialTerm[]; reason: string; amendedAt: Date },
+  ): Promise<void> {
+    await this.outbox.publish(manager, 'project.amended', {
+      aggregateId: project.id,
+      aggregateVersion: project.version,
+      payload: {
+        ...snapshotOf(project),
+        changedTerms: amendment.changedTerms,
+        reason: amendment.reason,
+        amendedAt: amendment.amendedAt.toISOString(),
+      },
     });
   }
 
@@ -74,5 +92,6 @@ export function snapshotOf(project: Project): ProjectSnapshotV1 {
     rewards: [...project.rewards]
       .sort((a, b) => a.position - b.position)
       .map((reward) => ({ rewardId: reward.id, amount: reward.amount, quantity: reward.quantity })),
+    payoutAccountId: project.company?.payoutAccountId ?? null,
   };
 }
