@@ -36,9 +36,9 @@ describe(parseEvent.name, () => {
   });
 
   it('refuses an event that is not routed to the consumer', () => {
-    expect(parseEvent(registered(), 'pledge')).toEqual({
+    expect(parseEvent(registered(), 'project-listing')).toEqual({
       ok: false,
-      reason: 'pledge does not consume user.registered',
+      reason: 'project-listing does not consume user.registered',
     });
   });
 });
