@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { InvestorEligibilityChangedHandler } from './events/investor-eligibility-changed.handler';
+import { UserProfileChangedHandler } from './events/user-profile-changed.handler';
+import { UserRegisteredHandler } from './events/user-registered.handler';
 
-/** The investor-eligibility projection: KYC, finances and EU/CN tests, as pledge decisions will need them. */
+/**
+ * What the pledge service knows of investors: their eligibility (KYC, finances, EU/CN tests)
+ * for pledge decisions, and their display names for the cap table.
+ */
 @Module({
-  providers: [InvestorEligibilityChangedHandler],
+  providers: [InvestorEligibilityChangedHandler, UserRegisteredHandler, UserProfileChangedHandler],
 })
 export class InvestorEligibilityModule {}

@@ -1,0 +1,17 @@
+const BPS_PER_WHOLE = 10_000;
+
+/**
+ * The platform's fee on a raised amount, in the same minor units: `raised × feeBps / 10 000`
+ * rounded half up. Integer arithmetic only, so the fee and the startup's share always add up
+ * to exactly what was raised.
+ */
+export function platformFeeOf(raised: number, feeBps: number): number {
+  if (!Number.isSafeInteger(raised) || raised < 0)
+    throw new RangeError(`raised must be a non-negative integer: ${raised}`);
+  if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > BPS_PER_WHOLE) {
+    throw new RangeError(`feeBps must be an integer from 0 to ${BPS_PER_WHOLE}: ${feeBps}`);
+  }
+  const scaled = BigInt(raised) * BigInt(feeBps);
+  const whole = BigInt(BPS_PER_WHOLE);
+  return Number((scaled * 2n + whole) / (whole * 2n));
+}
