@@ -30,6 +30,11 @@ export function proxyPlugin(config: PlatformConfig, table = new RoutingTable()) 
           .send({ statusCode: 404, code: 'ROUTE_NOT_FOUND', message: `No route for ${request.method} ${path}` });
       }
       return reply.from(`${urlOf(config, owner)}${request.url}`, {
+        // handed over explicitly with its content type: left to itself, reply-from re-encodes
+        // an application/json body with JSON.stringify, which turns the raw Buffer into {type, data}
+        ...(Buffer.isBuffer(request.body)
+          ? { body: request.body, contentType: request.headers['content-type'] ?? 'application/octet-stream' }
+          : {}),
         timeout: UPSTREAM_TIMEOUT_MS,
         rewriteRequestHeaders: (original, headers) => ({
           ...headers,

@@ -36,7 +36,7 @@ export interface ChargeRequest {
   currency: string;
   customerRef: string;
   paymentMethodRef: string;
-  /** `charge:<pledgeId>` */
+  /** `charge:<pledgeId>`, then `charge:<pledgeId>:<attempt>` for a new method after a soft decline */
   idempotencyKey: string;
 }
 
@@ -82,7 +82,14 @@ export interface TransferResult {
 export const idempotencyKeyOf = {
   setup: (pledgeId: string): string => `setup:${pledgeId}`,
   replaceSetup: (pledgeId: string, paymentMethod: string): string => `setup:${pledgeId}:${paymentMethod}`,
-  charge: (pledgeId: string): string => `charge:${pledgeId}`,
+  /**
+   * A soft-declined investor's new method is a new attempt, so a new key: under the first key
+   * Stripe would answer the first decline again.
+   */
+  charge: (pledgeId: string, attempt = 0): string =>
+    attempt === 0 ? `charge:${pledgeId}` : `charge:${pledgeId}:${attempt}`,
   refund: (pledgeId: string): string => `refund:${pledgeId}`,
+  /** A charge the pledge does not keep (see OrphanCharges): one refund per provider charge. */
+  orphanRefund: (pledgeId: string, chargeRef: string): string => `refund:${pledgeId}:${chargeRef}`,
   payout: (projectId: string): string => `payout:${projectId}`,
 };

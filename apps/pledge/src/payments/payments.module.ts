@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ConfigurationError, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
+import { PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { PAYMENT_PROVIDER, PaymentProvider } from './payment-provider';
 import { SandboxLedger, SandboxPaymentProvider } from './sandbox-payment-provider';
 import { SandboxPaymentsLedger } from './sandbox-payments.ledger';
+import { createStripeClient } from './stripe-client';
+import { StripePaymentProvider } from './stripe-payment-provider';
 
-/** The provider PAYMENT_PROVIDER names; `stripe` stops the boot until its adapter exists. */
+/** The provider PAYMENT_PROVIDER names. */
 export function paymentProviderFor(config: PlatformConfig, ledger: SandboxLedger): PaymentProvider {
-  if (config.PAYMENT_PROVIDER === 'stripe') {
-    throw new ConfigurationError(
-      'Invalid configuration:\n  PAYMENT_PROVIDER: the Stripe adapter is not built yet; use PAYMENT_PROVIDER=sandbox',
-    );
-  }
+  if (config.PAYMENT_PROVIDER === 'stripe') return new StripePaymentProvider(createStripeClient(config));
   return new SandboxPaymentProvider(ledger);
 }
 

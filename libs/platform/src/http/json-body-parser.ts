@@ -2,6 +2,16 @@ import { DomainException } from '@crowdlink/domain';
 import { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Keep the body's bytes in `request.rawBody` as well as parsing them. */
+    rawBody?: boolean;
+  }
+  interface FastifyRequest {
+    rawBody?: Buffer;
+  }
+}
+
 export class MalformedJsonException extends DomainException {
   constructor() {
     super('MALFORMED_JSON', 'invalid', 'The body is not valid JSON');
@@ -13,13 +23,17 @@ export class MalformedJsonException extends DomainException {
  * would turn Fastify's own error into a bare 400). Prototype-poisoning keys are refused.
  * JSON is the only body type: Fastify's default text/plain parser goes too, so a body sent
  * as text is 415, not a string that fails validation field by field.
+ * A route that must see the exact bytes (a signed webhook: the signature covers them, not
+ * their parse) asks with `@RouteConfig({ rawBody: true })` and finds them in `request.rawBody`.
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    if (body === '') return done(null, undefined);
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const raw = body as Buffer;
+    if (request.routeOptions.config.rawBody === true) request.rawBody = raw;
+    if (raw.length === 0) return done(null, undefined);
     try {
-      done(null, secureJson.parse(body as string, undefined, { protoAction: 'error', constructorAction: 'error' }));
+      done(null, secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
       done(new MalformedJsonException(), undefined);
     }
