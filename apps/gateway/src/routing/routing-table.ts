@@ -11,6 +11,7 @@ export type Upstream = Exclude<ServiceName, 'gateway'>;
 export const ROUTING_TABLE: readonly (readonly [pattern: string, owner: Upstream])[] = [
   ['/v1/projects/:id/pledges/**', 'pledge'],
   ['/v1/projects/:id/cap-table', 'pledge'],
+  ['/v1/projects/:id/settlement', 'pledge'],
   ['/v1/projects/:id/matches', 'investor'],
   ['/v1/projects/**', 'project-listing'],
   ['/v1/companies/**', 'project-listing'],
@@ -29,6 +30,7 @@ export const ROUTING_TABLE: readonly (readonly [pattern: string, owner: Upstream
   ['/v1/loans/**', 'loan-linkage'],
   ['/v1/admin/risk-pools/**', 'loan-linkage'],
   ['/v1/admin/audit/**', 'loan-linkage'],
+  ['/v1/admin/test-clock', 'loan-linkage'],
 ];
 
 export class RoutingTable {
