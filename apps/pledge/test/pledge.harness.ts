@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
+import { Clock } from '@crowdlink/domain';
 import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { Actor, registerActor } from '../../../test/support/api-client';
 import { publishFrom, queryWorld } from '../../../test/support/backbone';
@@ -24,12 +25,20 @@ export interface PledgeHarness {
   close(): Promise<void>;
 }
 
-export async function startPledgeHarness(): Promise<PledgeHarness> {
+export interface PledgeHarnessOptions {
+  /** The pledge service's own settings (PAYMENT_PROVIDER, PAYMENT_FIX_WINDOW_SECONDS, …). */
+  env?: Record<string, string>;
+  /** The pledge service's clock. */
+  clock?: Clock;
+}
+
+export async function startPledgeHarness({ env = {}, clock }: PledgeHarnessOptions = {}): Promise<PledgeHarness> {
   const world = await createTestWorld();
-  const gateway = await startTestService(gatewayService, world);
   const listing = await startTestService(projectListingService, world);
   const investorSvc = await startTestService(investorService, world);
-  const pledge = await startTestService(pledgeService, world);
+  const pledge = await startTestService(pledgeService, world, { env, clock });
+  // the gateway routes /v1/pledges/**, /v1/payments/** … to this pledge service
+  const gateway = await startTestService(gatewayService, world, { env: { PLEDGE_URL: pledge.url } });
   return {
     world,
     gateway,

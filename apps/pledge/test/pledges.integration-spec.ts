@@ -424,7 +424,7 @@ describe('payment methods (sandbox provider)', () => {
     expect(early.body).toMatchObject({ details: { status: 'COMMITTED' } });
 
     // the settlement will set this status after a soft decline
-    await query(`UPDATE pledge.pledges SET status = 'PAYMENT_ACTION_REQUIRED' WHERE id = $1`, [committed.body.id]);
+    await query(`UPDATE pledge.pledges SET status = 'PAYMENT_ACTION_REQUIRED', decided_attempt = 0 WHERE id = $1`, [committed.body.id]);
     const stranger = await investor();
     expectError(await put(stranger, { paymentMethod: 'pm_card_visa' }), 404, 'PLEDGE_NOT_FOUND');
     expectError(await put(ada, { paymentMethod: 'card-4242' }), 400, 'VALIDATION_FAILED');

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { maxInvestorsPerCampaign } from '@crowdlink/compliance';
 import { EntityManager } from 'typeorm';
-import { CampaignFullException, CampaignNotOpenException, InvestorCountLimitException } from './pledge.exceptions';
-import { CampaignRow } from './pledge-rows';
-import { isOpen } from './pledge-rules';
 import { COUNTED_PLEDGE_STATUSES } from './investor-limit.guard';
+import { LockedCampaign } from './pledge-batch-decisions';
 
 export interface CampaignProgress {
   committed_amount: string;
@@ -12,62 +9,76 @@ export interface CampaignProgress {
   progress_version: number;
 }
 
+/** What a batch adds to the campaign: its accepted pledges' sum and count, and the investors new to it. */
+export interface Admitted {
+  raised: number;
+  pledges: number;
+  newInvestors: string[];
+  maxInvestors: number | null;
+}
+
 /** The campaign row's counters: the hard cap, the pledge count and the investor count. */
 @Injectable()
 export class CampaignAdmission {
   /**
-   * The hard cap and the CN investor count, in one conditional UPDATE of the campaign row.
-   * Why not read, check, then write: two transactions could both read room for one more and
-   * both write. The UPDATE's WHERE is evaluated on the row while holding its lock (a
-   * concurrent writer's new version is re-checked once it commits), and the lock is held only
-   * until this transaction ends, so pledges into one campaign queue on this row for a few
-   * milliseconds and never pass the cap between them. A distinct investor is counted only if
-   * campaign_investors took a new row: a second pledge of the same investor (even concurrent,
-   * which waits on the primary key) does not count again.
-   *
-   * The campaign row is locked before campaign_investors is touched, as a cancellation does:
-   * otherwise a cancellation could delete the investor's row between this INSERT finding it
-   * (ON CONFLICT DO NOTHING takes no lock) and this pledge being counted, and the investor
-   * would hold a pledge without being counted.
+   * Locks the campaign row for a batch of pledges and reads its terms and counters. Every
+   * pledge into the campaign (and every cancellation) takes this lock first, so while it is
+   * held the counters and campaign_investors are this transaction's to decide on: the batch's
+   * pledges cannot pass the cap or the investor count between them, whatever the concurrency,
+   * and however many processes take pledges. Undefined: no such campaign.
    */
-  async admit(
+  async lock(manager: EntityManager, projectId: string): Promise<LockedCampaign | undefined> {
+    const [row] = (await manager.query(
+      `SELECT project_id, status, kind, jurisdiction, trim(currency) AS currency, max_amount::text AS max_amount,
+              min_pledge::text AS min_pledge, opens_at, closes_at, price_per_share::text AS price_per_share,
+              committed_amount::text AS committed_amount, investor_count
+         FROM campaigns WHERE project_id = $1 FOR UPDATE`,
+      [projectId],
+    )) as LockedCampaign[];
+    return row;
+  }
+
+  /** Which of these investors the locked campaign counts already. */
+  async countedAmong(manager: EntityManager, projectId: string, investorIds: string[]): Promise<Set<string>> {
+    const rows = (await manager.query(
+      `SELECT investor_id FROM campaign_investors WHERE project_id = $1 AND investor_id = ANY($2::uuid[])`,
+      [projectId, investorIds],
+    )) as { investor_id: string }[];
+    return new Set(rows.map((row) => row.investor_id));
+  }
+
+  /**
+   * Adds a batch's accepted pledges to the locked campaign row, in one UPDATE that still
+   * carries the open window, the cap and the investor count in its WHERE (and the row its CHECKs): should the
+   * decisions ever be wrong, the batch fails instead of passing a limit.
+   */
+  async admitAll(
     manager: EntityManager,
-    campaign: CampaignRow,
-    investorId: string,
-    amount: number,
+    campaign: LockedCampaign,
+    admitted: Admitted,
     now: Date,
   ): Promise<CampaignProgress> {
-    const maxInvestors = maxInvestorsPerCampaign(campaign.jurisdiction, campaign.kind, now);
-    await manager.query(`SELECT 1 FROM campaigns WHERE project_id = $1 FOR UPDATE`, [campaign.project_id]);
-    const firstPledge = (await manager.query(
-      `INSERT INTO campaign_investors (project_id, investor_id, first_pledged_at) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING investor_id`,
-      [campaign.project_id, investorId, now.toISOString()],
-    )) as unknown[];
-    const newInvestor = firstPledge.length === 1 ? 1 : 0;
+    const { raised, pledges, newInvestors, maxInvestors } = admitted;
+    if (newInvestors.length > 0) {
+      await manager.query(
+        `INSERT INTO campaign_investors (project_id, investor_id, first_pledged_at)
+         SELECT $1, investor_id, $3 FROM unnest($2::uuid[]) AS investor_id`,
+        [campaign.project_id, newInvestors, now.toISOString()],
+      );
+    }
     const [updated] = (await manager.query(
       `UPDATE campaigns
-          SET committed_amount = committed_amount + $2, pledge_count = pledge_count + 1,
-              investor_count = investor_count + $3, max_investors = $4::int,
+          SET committed_amount = committed_amount + $2, pledge_count = pledge_count + $3,
+              investor_count = investor_count + $4, max_investors = $5::int,
               progress_version = progress_version + 1
-        WHERE project_id = $1 AND status = 'LIVE' AND opens_at <= $5 AND closes_at > $5
+        WHERE project_id = $1 AND status = 'LIVE' AND opens_at <= $6 AND closes_at > $6
           AND committed_amount + $2 <= max_amount
-          AND ($3 = 0 OR $4::int IS NULL OR investor_count < $4::int)
+          AND ($4 = 0 OR $5::int IS NULL OR investor_count + $4 <= $5::int)
         RETURNING committed_amount::text AS committed_amount, pledge_count, progress_version`,
-      [campaign.project_id, amount, newInvestor, maxInvestors, now.toISOString()],
+      [campaign.project_id, raised, pledges, newInvestors.length, maxInvestors, now.toISOString()],
     )) as [CampaignProgress[], number];
-    if (updated.length === 1) return updated[0];
-
-    // Refused: say why, from the row as it is now (the refusal itself was atomic).
-    const [current] = (await manager.query(
-      `SELECT status, opens_at, closes_at, max_amount::text AS max_amount, committed_amount::text AS committed_amount,
-              investor_count FROM campaigns WHERE project_id = $1`,
-      [campaign.project_id],
-    )) as (CampaignRow & { committed_amount: string; investor_count: number })[];
-    if (!current || !isOpen(current, now)) throw new CampaignNotOpenException(campaign.project_id);
-    const room = Number(current.max_amount) - Number(current.committed_amount);
-    if (amount > room) throw new CampaignFullException(Math.max(room, 0));
-    throw new InvestorCountLimitException(maxInvestors ?? current.investor_count);
+    if (updated.length !== 1) throw new Error(`The batch would pass the limits of campaign ${campaign.project_id}`);
+    return updated[0]!;
   }
 
   /**

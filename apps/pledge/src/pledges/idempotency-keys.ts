@@ -5,7 +5,8 @@ import { Clock, CLOCK } from '@crowdlink/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { PledgeDto } from './dto/pledge.dto';
-import { IdempotencyKeyReusedException, InvalidIdempotencyKeyException } from './pledge.exceptions';
+import { InvalidIdempotencyKeyException } from './pledge.exceptions';
+import { idempotencyKeyId, PriorAnswer } from './pledge-batch-decisions';
 
 /** api.md: keys are kept at least 24 hours; the sweep leaves a day's margin. */
 const IDEMPOTENCY_KEY_RETENTION_MS = 48 * 3600 * 1000;
@@ -43,32 +44,74 @@ export class IdempotencyKeys implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Claims the key in the caller's transaction. A second request with the same key blocks on
-   * the primary key until the first commits (then it gets what the first answered) or rolls
-   * back (then it claims the key afresh). Answers the prior answer to replay, or undefined
-   * when the key is now this transaction's.
+   * Claims the keys of a batch in the caller's transaction, in (investor, key) order so that
+   * two batches never wait on each other's keys in a cycle. A key held by another transaction
+   * blocks until it commits: with its pledge (then that answer is returned here, to replay), or
+   * without the key, released after a refusal or rolled back (then the key is claimed afresh). Answers the prior answers by idempotencyKeyId; every other key
+   * is now this transaction's, to be stored with its pledge or released.
    */
-  async claim(manager: EntityManager, investorId: string, key: string, hash: string): Promise<PledgeDto | undefined> {
+  async claimAll(manager: EntityManager, claims: KeyClaim[]): Promise<Map<string, PriorAnswer>> {
+    const distinct = [...new Map(claims.map((claim) => [idempotencyKeyId(claim.investorId, claim.key), claim]))];
+    if (distinct.length === 0) return new Map();
+    const [investors, keys, hashes] = columns(distinct.map(([, claim]) => claim));
     const claimed = (await manager.query(
       `INSERT INTO idempotency_keys (investor_id, key, request_hash, response_status, response_body)
-       VALUES ($1, $2, $3, 0, 'null') ON CONFLICT (investor_id, key) DO NOTHING RETURNING key`,
-      [investorId, key, hash],
-    )) as unknown[];
-    if (claimed.length === 1) return undefined;
-    const [prior] = (await manager.query(
-      `SELECT request_hash, response_body FROM idempotency_keys WHERE investor_id = $1 AND key = $2`,
-      [investorId, key],
-    )) as { request_hash: string; response_body: PledgeDto }[];
-    if (!prior || prior.request_hash !== hash) throw new IdempotencyKeyReusedException();
-    return prior.response_body;
+       SELECT investor_id, key, hash, 0, 'null' FROM unnest($1::uuid[], $2::text[], $3::text[]) AS k(investor_id, key, hash)
+        ORDER BY investor_id, key
+       ON CONFLICT (investor_id, key) DO NOTHING RETURNING investor_id, key`,
+      [investors, keys, hashes],
+    )) as { investor_id: string; key: string }[];
+    const ours = new Set(claimed.map((row) => idempotencyKeyId(row.investor_id, row.key)));
+    const taken = distinct.filter(([id]) => !ours.has(id)).map(([, claim]) => claim);
+    if (taken.length === 0) return new Map();
+    const [takenInvestors, takenKeys] = columns(taken);
+    const prior = (await manager.query(
+      `SELECT k.investor_id, k.key, k.request_hash, k.response_body
+         FROM idempotency_keys k JOIN unnest($1::uuid[], $2::text[]) AS t(investor_id, key) USING (investor_id, key)`,
+      [takenInvestors, takenKeys],
+    )) as { investor_id: string; key: string; request_hash: string; response_body: PledgeDto }[];
+    const answers = new Map(
+      prior.map((row) => [
+        idempotencyKeyId(row.investor_id, row.key),
+        { hash: row.request_hash, answer: row.response_body },
+      ]),
+    );
+    // swept between the two statements: the batch fails, and each request, retried alone, claims it afresh
+    if (answers.size !== taken.length) throw new Error('An Idempotency-Key was swept while it was being claimed');
+    return answers;
   }
 
-  async store(manager: EntityManager, investorId: string, key: string, pledge: PledgeDto): Promise<void> {
+  /** Stores each kept key with the request that kept it and its answer, replayed from now on. */
+  async storeAll(manager: EntityManager, kept: (KeyClaim & { answer: PledgeDto })[]): Promise<void> {
+    if (kept.length === 0) return;
+    const [investors, keys, hashes] = columns(kept);
     await manager.query(
-      `UPDATE idempotency_keys SET response_status = 201, response_body = $3 WHERE investor_id = $1 AND key = $2`,
-      [investorId, key, JSON.stringify(pledge)],
+      `UPDATE idempotency_keys k SET request_hash = v.hash, response_status = 201, response_body = v.body
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS v(investor_id, key, hash, body)
+        WHERE k.investor_id = v.investor_id AND k.key = v.key`,
+      [investors, keys, hashes, kept.map((claim) => JSON.stringify(claim.answer))],
     );
   }
+
+  /** Gives back keys this transaction claimed for requests that were refused: only a pledge is replayed. */
+  async releaseAll(manager: EntityManager, released: Omit<KeyClaim, 'hash'>[]): Promise<void> {
+    if (released.length === 0) return;
+    await manager.query(
+      `DELETE FROM idempotency_keys k USING unnest($1::uuid[], $2::text[]) AS v(investor_id, key)
+        WHERE k.investor_id = v.investor_id AND k.key = v.key`,
+      [released.map((claim) => claim.investorId), released.map((claim) => claim.key)],
+    );
+  }
+}
+
+export interface KeyClaim {
+  investorId: string;
+  key: string;
+  hash: string;
+}
+
+function columns(claims: KeyClaim[]): [string[], string[], string[]] {
+  return [claims.map((c) => c.investorId), claims.map((c) => c.key), claims.map((c) => c.hash)];
 }
 
 export function requestHash(projectId: string, body: CreatePledgeDto): string {

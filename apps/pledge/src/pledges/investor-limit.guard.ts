@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { investmentLimit, remainingLimit } from '@crowdlink/compliance';
+import { investmentLimit, policyOf } from '@crowdlink/compliance';
 import { Money } from '@crowdlink/domain';
 import { EntityManager } from 'typeorm';
-import { InvestmentLimitExceededException } from './pledge.exceptions';
-import { EligibilityRow } from './pledge-rows';
+import { InvestorUsage } from './pledge-batch-decisions';
+import { CampaignRow, EligibilityRow } from './pledge-rows';
 import { figure } from './pledge-rules';
 
 /** Pledges that count against an investor's rolling 12-month limit. */
@@ -14,44 +14,54 @@ export const COUNTED_PLEDGE_STATUSES = ['COMMITTED', 'CHARGED', 'PAYMENT_ACTION_
 export class InvestorLimitGuard {
   /**
    * 17 CFR 227.100(a)(2): the investor's Reg CF pledges over the rolling 12 months. A running
-   * counter cannot age out old pledges, so the usage row is the investor's lock: taking it
-   * first queues this investor's concurrent pledges, and the window's sum is read after it
-   * (a fresh READ COMMITTED snapshot that sees every pledge committed before the lock was
-   * granted). The conditional UPDATE then writes the new usage only if it stays within the
-   * limit, and the row's CHECK refuses anything above it.
+   * counter cannot age out old pledges, so each investor's usage row is their lock: the batch
+   * takes the rows of its investors that have a limit (in investor order, so two batches never
+   * wait on each other in a cycle), which queues their pledges into other campaigns, and then
+   * sums their windows (a fresh READ COMMITTED snapshot that sees every pledge committed before
+   * the locks were granted). Only US campaigns in USD count; an investor without a limit
+   * (accredited) is not in the answer.
    */
-  async countIn(
+  async lockAll(
     manager: EntityManager,
-    investorId: string,
-    eligibility: EligibilityRow | undefined,
-    amount: Money,
+    campaign: Pick<CampaignRow, 'jurisdiction' | 'currency'>,
+    eligibility: Map<string, EligibilityRow>,
+    investorIds: string[],
     now: Date,
-  ): Promise<void> {
-    const finances = {
-      annualIncome: figure(eligibility, 'annual_income', 'US'),
-      netWorth: figure(eligibility, 'net_worth', 'US'),
-      accredited: eligibility?.accredited ?? false,
-    };
-    const limit = investmentLimit('US', finances, now);
-    if (limit === null) return;
-    await manager.query(
-      `INSERT INTO investor_usage (investor_id, jurisdiction, currency) VALUES ($1, 'US', $2) ON CONFLICT DO NOTHING`,
-      [investorId, limit.currency],
-    );
-    await this.lock(manager, investorId);
-    const used = await this.usedSince(manager, investorId, now);
-    const [updated] = (await manager.query(
-      `UPDATE investor_usage
-          SET used_last_12_months = $2::bigint + $3::bigint, limit_amount = $4::bigint, version = version + 1,
-              updated_at = now()
-        WHERE investor_id = $1 AND jurisdiction = 'US' AND $2::bigint + $3::bigint <= $4::bigint
-        RETURNING version`,
-      [investorId, used, amount.minor.toString(), limit.minor.toString()],
-    )) as [unknown[], number];
-    if (updated.length === 0) {
-      const remaining = remainingLimit(limit, Money.of(used, limit.currency)) ?? limit;
-      throw new InvestmentLimitExceededException(Number(remaining.minor));
+  ): Promise<Map<string, InvestorUsage>> {
+    if (campaign.jurisdiction !== 'US' || campaign.currency !== policyOf('US').currency) return new Map();
+    const limits = new Map<string, Money>();
+    for (const investorId of new Set(investorIds)) {
+      const limit = limitOf(eligibility.get(investorId), now);
+      if (limit !== null) limits.set(investorId, limit);
     }
+    if (limits.size === 0) return new Map();
+    const ids = [...limits.keys()];
+    await manager.query(
+      `INSERT INTO investor_usage (investor_id, jurisdiction, currency)
+       SELECT investor_id, 'US', $2 FROM unnest($1::uuid[]) AS investor_id ORDER BY investor_id
+       ON CONFLICT DO NOTHING`,
+      [ids, policyOf('US').currency],
+    );
+    await this.lock(manager, ids);
+    const used = await this.usedSince(manager, ids, now);
+    return new Map(ids.map((id) => [id, { limit: limits.get(id)!, used: used.get(id) ?? 0n }]));
+  }
+
+  /** Writes the usage of the batch's investors; the row's CHECK refuses anything above the limit. */
+  async recordAll(manager: EntityManager, usage: Map<string, InvestorUsage>): Promise<void> {
+    if (usage.size === 0) return;
+    const entries = [...usage];
+    await manager.query(
+      `UPDATE investor_usage u
+          SET used_last_12_months = v.used, limit_amount = v.limit_amount, version = u.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS v(investor_id, used, limit_amount)
+        WHERE u.investor_id = v.investor_id AND u.jurisdiction = 'US'`,
+      [
+        entries.map(([id]) => id),
+        entries.map(([, { used }]) => used.toString()),
+        entries.map(([, { limit }]) => limit.minor.toString()),
+      ],
+    );
   }
 
   /**
@@ -60,32 +70,49 @@ export class InvestorLimitGuard {
    * is refreshed under the same lock so it does not show the cancelled amount.
    */
   async recount(manager: EntityManager, investorId: string, now: Date): Promise<void> {
-    const locked = await this.lock(manager, investorId);
-    if (!locked) return;
-    const used = await this.usedSince(manager, investorId, now);
+    const locked = await this.lock(manager, [investorId]);
+    if (locked === 0) return;
+    const used = await this.usedSince(manager, [investorId], now);
     await manager.query(
       `UPDATE investor_usage SET used_last_12_months = $2::bigint, version = version + 1, updated_at = now()
         WHERE investor_id = $1 AND jurisdiction = 'US'`,
-      [investorId, used],
+      [investorId, (used.get(investorId) ?? 0n).toString()],
     );
   }
 
-  private async lock(manager: EntityManager, investorId: string): Promise<boolean> {
+  /** Locks the investors' usage rows in investor order; answers how many exist. */
+  private async lock(manager: EntityManager, investorIds: string[]): Promise<number> {
     const rows = (await manager.query(
-      `SELECT 1 FROM investor_usage WHERE investor_id = $1 AND jurisdiction = 'US' FOR UPDATE`,
-      [investorId],
+      `SELECT 1 FROM investor_usage WHERE investor_id = ANY($1::uuid[]) AND jurisdiction = 'US'
+        ORDER BY investor_id FOR UPDATE`,
+      [investorIds],
     )) as unknown[];
-    return rows.length === 1;
+    return rows.length;
   }
 
-  private async usedSince(manager: EntityManager, investorId: string, now: Date): Promise<string> {
+  /** Each investor's counted US pledges over the 12 months before `now`; absent: none. */
+  private async usedSince(manager: EntityManager, investorIds: string[], now: Date): Promise<Map<string, bigint>> {
     const since = new Date(now.getTime());
     since.setUTCFullYear(since.getUTCFullYear() - 1);
-    const [{ used }] = (await manager.query(
-      `SELECT coalesce(sum(amount), 0)::text AS used FROM pledges
-        WHERE investor_id = $1 AND jurisdiction = 'US' AND status = ANY($2) AND committed_at > $3`,
-      [investorId, COUNTED_PLEDGE_STATUSES, since.toISOString()],
-    )) as { used: string }[];
-    return used;
+    const rows = (await manager.query(
+      `SELECT investor_id, sum(amount)::text AS used FROM pledges
+        WHERE investor_id = ANY($1::uuid[]) AND jurisdiction = 'US' AND status = ANY($2) AND committed_at > $3
+        GROUP BY investor_id`,
+      [investorIds, COUNTED_PLEDGE_STATUSES, since.toISOString()],
+    )) as { investor_id: string; used: string }[];
+    return new Map(rows.map((row) => [row.investor_id, BigInt(row.used)]));
   }
+}
+
+/** The investor's 12-month limit in a US campaign; null: none (accredited). */
+function limitOf(eligibility: EligibilityRow | undefined, now: Date): Money | null {
+  return investmentLimit(
+    'US',
+    {
+      annualIncome: figure(eligibility, 'annual_income', 'US'),
+      netWorth: figure(eligibility, 'net_worth', 'US'),
+      accredited: eligibility?.accredited ?? false,
+    },
+    now,
+  );
 }

@@ -41,10 +41,14 @@ export interface PledgeRow {
   payment_method: string;
   cancellable_until: Date | null;
   committed_at: Date;
+  reconfirm_by: Date | null;
+  /** Set by the settlement (a soft or hard decline). */
+  fix_by?: Date | null;
+  decline_code?: string | null;
 }
 
 export const PLEDGE_COLUMNS = `id, project_id, investor_id, status, amount::text AS amount, currency, shares::text AS shares,
-  reward_id, payment_method, cancellable_until, committed_at`;
+  reward_id, payment_method, cancellable_until, committed_at, reconfirm_by, fix_by, decline_code`;
 
 export function toDto(row: PledgeRow): PledgeDto {
   return {
@@ -59,5 +63,11 @@ export function toDto(row: PledgeRow): PledgeDto {
     paymentMethod: row.payment_method,
     cancellableUntil: row.cancellable_until?.toISOString() ?? null,
     committedAt: row.committed_at.toISOString(),
+    // only a COMMITTED pledge can still be reconfirmed (or lapse); a cancelled one keeps the column as history
+    reconfirmBy: row.status === 'COMMITTED' ? (row.reconfirm_by?.toISOString() ?? null) : null,
+    ...(row.status === 'PAYMENT_ACTION_REQUIRED' && row.fix_by ? { fixBy: row.fix_by.toISOString() } : {}),
+    ...(['PAYMENT_ACTION_REQUIRED', 'PAYMENT_FAILED'].includes(row.status) && row.decline_code
+      ? { declineCode: row.decline_code }
+      : {}),
   };
 }

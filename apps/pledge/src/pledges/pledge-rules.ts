@@ -26,12 +26,7 @@ export function checkAdmission(
   const amount = Money.of(body.amount, currency);
 
   if (body.amount < Number(campaign.min_pledge)) throw new BelowMinPledgeException(Number(campaign.min_pledge));
-  let shares: number | undefined;
-  if (kind === 'EQUITY' && campaign.price_per_share !== null) {
-    const price = Number(campaign.price_per_share);
-    if (body.amount % price !== 0) throw new NotAWholeNumberOfSharesException(price);
-    shares = body.amount / price;
-  }
+  const shares = sharesFor(campaign, body.amount);
 
   if (kind === 'EQUITY' && eligibility?.kyc_status !== 'VERIFIED') throw new KycRequiredException();
   const sophisticated = eligibility?.sophisticated ?? false;
@@ -55,6 +50,17 @@ export function checkAdmission(
     if (!isQualifiedCnInvestor(figures, amount, now)) throw new NotQualifiedInvestorException();
   }
   return { shares, sophisticated };
+}
+
+/**
+ * EQUITY with a price: a pledge buys whole shares (domain-rules.md §2), so the amount must be
+ * a multiple of the price. Other campaigns sell no shares: undefined.
+ */
+export function sharesFor(campaign: Pick<CampaignRow, 'kind' | 'price_per_share'>, amount: number): number | undefined {
+  if (campaign.kind !== 'EQUITY' || campaign.price_per_share === null) return undefined;
+  const price = Number(campaign.price_per_share);
+  if (amount % price !== 0) throw new NotAWholeNumberOfSharesException(price);
+  return amount / price;
 }
 
 export function isOpen(campaign: Pick<CampaignRow, 'status' | 'opens_at' | 'closes_at'>, now: Date): boolean {

@@ -3,6 +3,9 @@ import { PaymentsModule } from '../payments/payments.module';
 import { CampaignAdmission } from './campaign-admission';
 import { IdempotencyKeys } from './idempotency-keys';
 import { InvestorLimitGuard } from './investor-limit.guard';
+import { PledgeBatchCommit } from './pledge-batch-commit';
+import { PledgeBatcher } from './pledge-batcher';
+import { PledgeCancellation } from './pledge-cancellation';
 import { PledgesController } from './pledges.controller';
 import { PledgesService } from './pledges.service';
 
@@ -10,6 +13,15 @@ import { PledgesService } from './pledges.service';
 @Module({
   imports: [PaymentsModule],
   controllers: [PledgesController],
-  providers: [PledgesService, CampaignAdmission, InvestorLimitGuard, IdempotencyKeys],
+  providers: [
+    PledgesService,
+    PledgeBatcher,
+    PledgeBatchCommit,
+    CampaignAdmission,
+    InvestorLimitGuard,
+    IdempotencyKeys,
+    PledgeCancellation,
+  ],
+  exports: [PledgeCancellation],
 })
 export class PledgesModule {}

@@ -1,50 +1,49 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { cancellationDeadline, policyOf } from '@crowdlink/compliance';
 import { AuthenticatedUser } from '@crowdlink/auth';
-import { Clock, CLOCK, Money, newId } from '@crowdlink/domain';
-import { OutboxPublisher } from '@crowdlink/messaging';
+import { Clock, CLOCK, newId } from '@crowdlink/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { idempotencyKeyOf, PAYMENT_PROVIDER, PaymentProvider } from '../payments/payment-provider';
-import { CampaignAdmission } from './campaign-admission';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { CancelledPledgeDto, PledgeDto, PledgePageDto } from './dto/pledge.dto';
 import { IdempotencyKeys, requestHash } from './idempotency-keys';
-import { InvestorLimitGuard } from './investor-limit.guard';
 import {
-  CampaignNotOpenException,
   CancellationWindowClosedException,
   PledgeNotCancellableException,
   PaymentMethodDeclinedException,
   PledgeNotAwaitingPaymentException,
   PledgeNotFoundException,
 } from './pledge.exceptions';
-import { CampaignRow, EligibilityRow, PLEDGE_COLUMNS, PledgeRow, toDto } from './pledge-rows';
-import { checkAdmission, isOpen } from './pledge-rules';
+import { PledgeFiguresRow, PLEDGE_FIGURES_COLUMNS, PledgeCancellation } from './pledge-cancellation';
+import { PLEDGE_COLUMNS, PledgeRow, toDto } from './pledge-rows';
+import { PledgeBatcher } from './pledge-batcher';
 
 /**
  * Takes pledges. Every rule that concurrency could break (the hard cap, the CN investor
- * count, the investor's 12-month limit) is decided by the database inside the one
- * transaction that records the pledge and its events, never by a read followed by a write.
+ * count, the investor's 12-month limit) is decided under the campaign's and the investors'
+ * row locks inside the one transaction that records the pledge and its events, never by a
+ * read followed by a write.
  */
 @Injectable()
 export class PledgesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly idempotencyKeys: IdempotencyKeys,
-    private readonly admission: CampaignAdmission,
-    private readonly investorLimit: InvestorLimitGuard,
+    private readonly batcher: PledgeBatcher,
     @Inject(PAYMENT_PROVIDER) private readonly payments: PaymentProvider,
+    private readonly cancellation: PledgeCancellation,
   ) {}
 
   /**
-   * With an Idempotency-Key, the key is claimed in the pledge's own transaction: a second
-   * request with the same key blocks on the primary key until the first commits (then it
-   * answers what the first answered) or rolls back (then it is decided afresh). So two
-   * concurrent requests with one key make one pledge. Refusals roll back with the key, so
-   * only a committed pledge is replayed.
+   * The pledge is committed with the other pledges into its campaign that arrive meanwhile,
+   * in one transaction (PledgeBatcher, PledgeBatchCommit), and answered after that commit with
+   * its own answer: its pledge, or its own refusal.
+   *
+   * With an Idempotency-Key, the key is claimed in that transaction: a second request with the
+   * same key waits until the first commits (then it answers what the first answered) or is
+   * refused (then it is decided afresh). So concurrent requests with one key make one pledge,
+   * and only a committed pledge is replayed.
    *
    * The payment method is saved with the provider first, outside the transaction (no network
    * call holds the campaign's counter row), under `setup:<pledgeId>`; a method the provider
@@ -58,96 +57,20 @@ export class PledgesService {
     idempotencyKey?: string,
   ): Promise<PledgeDto> {
     this.idempotencyKeys.validate(idempotencyKey);
-    const hash = requestHash(projectId, body);
     const id = newId();
     const saved = await this.savePaymentMethod(id, investorId, body.paymentMethod, idempotencyKeyOf.setup(id));
-    return this.dataSource.transaction(async (manager) => {
-      if (idempotencyKey !== undefined) {
-        const prior = await this.idempotencyKeys.claim(manager, investorId, idempotencyKey, hash);
-        if (prior !== undefined) return prior;
-      }
-      const pledge = await this.commitIn(manager, { id, investorId, projectId, body, saved });
-      if (idempotencyKey !== undefined) await this.idempotencyKeys.store(manager, investorId, idempotencyKey, pledge);
-      return pledge;
-    });
-  }
-
-  private async commitIn(manager: EntityManager, pledge: NewPledge): Promise<PledgeDto> {
-    const { id, investorId, projectId, body, saved } = pledge;
-    const now = this.clock.now();
-    const campaign = await this.campaignOf(manager, projectId);
-    if (!campaign || !isOpen(campaign, now)) throw new CampaignNotOpenException(projectId);
-    const { jurisdiction, kind, currency } = campaign;
-    const eligibility = await this.eligibilityOf(manager, investorId);
-    const { shares, sophisticated } = checkAdmission(campaign, eligibility, body, now);
-
-    const progress = await this.admission.admit(manager, campaign, investorId, body.amount, now);
-    if (jurisdiction === 'US' && currency === policyOf('US').currency) {
-      await this.investorLimit.countIn(manager, investorId, eligibility, Money.of(body.amount, currency), now);
-    }
-
-    const cancellableUntil = cancellationDeadline(jurisdiction, {
-      pledgedAt: now,
-      closesAt: campaign.closes_at,
-      sophisticated,
-    });
-    const [row] = (await manager.query(
-      `INSERT INTO pledges (id, project_id, investor_id, status, jurisdiction, kind, currency, amount, shares,
-                            reward_id, payment_method, customer_ref, payment_method_ref, risk_acknowledged,
-                            cancellable_until, committed_at)
-       VALUES ($1, $2, $3, 'COMMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       RETURNING ${PLEDGE_COLUMNS}`,
-      [
-        id,
-        projectId,
-        investorId,
-        jurisdiction,
-        kind,
-        currency,
-        body.amount,
-        shares ?? null,
-        body.rewardId ?? null,
-        body.paymentMethod,
-        saved.customerRef,
-        saved.paymentMethodRef,
-        body.riskAcknowledged === true,
-        cancellableUntil?.toISOString() ?? null,
-        now.toISOString(),
-      ],
-    )) as PledgeRow[];
-
-    await this.outbox.publish(manager, 'pledge.committed', {
-      aggregateId: id,
-      aggregateVersion: 1,
-      payload: {
-        pledgeId: id,
-        projectId,
-        investorId,
-        jurisdiction,
-        currency,
-        amount: body.amount,
-        committedAt: now.toISOString(),
-        cancellableUntil: cancellableUntil?.toISOString() ?? null,
-      },
-    });
-    await this.outbox.publish(manager, 'campaign.progress', {
-      aggregateId: projectId,
-      aggregateVersion: progress.progress_version,
-      payload: {
-        projectId,
-        currency,
-        raised: Number(progress.committed_amount),
-        pledgeCount: progress.pledge_count,
-      },
-    });
-    return toDto(row);
+    const idempotency =
+      idempotencyKey === undefined ? undefined : { key: idempotencyKey, hash: requestHash(projectId, body) };
+    return this.batcher.submit({ id, investorId, projectId, body, saved, idempotency });
   }
 
   /**
    * The investor gives a new payment method for a pledge whose charge was soft-declined
    * (PAYMENT_ACTION_REQUIRED, set by the settlement). The method is saved first, under
    * `setup:<pledgeId>:<paymentMethod>` (a retry of the same request is one SetupIntent), then
-   * one conditional UPDATE stores it only if the pledge still awaits payment.
+   * one conditional UPDATE stores it only if the pledge still awaits payment and no charge
+   * attempt is undecided, and opens the next attempt, which the settlement sweep charges
+   * (a new attempt while one is in flight could charge the investor twice).
    */
   async replacePaymentMethod(investorId: string, id: string, paymentMethod: string): Promise<PledgeDto> {
     await this.awaitingPayment(investorId, id);
@@ -159,13 +82,14 @@ export class PledgesService {
     );
     const [rows] = (await this.dataSource.query(
       `UPDATE pledges SET payment_method = $3, customer_ref = $4, payment_method_ref = $5,
-                          version = version + 1, updated_at = now()
+                          charge_attempt = charge_attempt + 1, version = version + 1, updated_at = now()
         WHERE id = $1 AND investor_id = $2 AND status = 'PAYMENT_ACTION_REQUIRED'
+          AND decided_attempt = charge_attempt
         RETURNING ${PLEDGE_COLUMNS}`,
       [id, investorId, paymentMethod, saved.customerRef, saved.paymentMethodRef],
     )) as [PledgeRow[], number];
     if (rows[0]) return toDto(rows[0]);
-    // the settlement moved the pledge on meanwhile (it never returns to PAYMENT_ACTION_REQUIRED)
+    // the settlement moved the pledge on meanwhile, or is still charging the last method given
     await this.awaitingPayment(investorId, id);
     throw new PledgeNotAwaitingPaymentException(id, 'PAYMENT_ACTION_REQUIRED');
   }
@@ -201,45 +125,21 @@ export class PledgesService {
   async cancel(investorId: string, id: string): Promise<CancelledPledgeDto> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
+      // the campaign row first, as every other writer of its pledges locks it (the amendment
+      // handler, the reconfirmation sweep, admissions): taken after the pledge, it could deadlock
+      await manager.query(
+        `SELECT 1 FROM campaigns c JOIN pledges p USING (project_id) WHERE p.id = $1 FOR UPDATE OF c`,
+        [id],
+      );
       const [cancelled] = (await manager.query(
         `UPDATE pledges SET status = 'CANCELLED', version = version + 1, updated_at = now()
           WHERE id = $1 AND investor_id = $2 AND status = 'COMMITTED' AND cancellable_until > $3
-          RETURNING id, project_id, jurisdiction, trim(currency) AS currency, amount::text AS amount, version`,
+          RETURNING ${PLEDGE_FIGURES_COLUMNS}`,
         [id, investorId, now.toISOString()],
-      )) as [
-        { id: string; project_id: string; jurisdiction: string; currency: string; amount: string; version: number }[],
-        number,
-      ];
+      )) as [PledgeFiguresRow[], number];
       const pledge = cancelled[0];
       if (!pledge) return this.refuseCancellation(manager, investorId, id);
-
-      const amount = Number(pledge.amount);
-      const progress = await this.admission.release(manager, pledge.project_id, investorId, amount);
-      if (pledge.jurisdiction === 'US') await this.investorLimit.recount(manager, investorId, now);
-
-      await this.outbox.publish(manager, 'pledge.cancelled', {
-        aggregateId: pledge.id,
-        aggregateVersion: pledge.version,
-        payload: {
-          pledgeId: pledge.id,
-          projectId: pledge.project_id,
-          investorId,
-          jurisdiction: pledge.jurisdiction as 'US' | 'EU' | 'CN',
-          currency: pledge.currency,
-          amount,
-          cancelledAt: now.toISOString(),
-        },
-      });
-      await this.outbox.publish(manager, 'campaign.progress', {
-        aggregateId: pledge.project_id,
-        aggregateVersion: progress.progress_version,
-        payload: {
-          projectId: pledge.project_id,
-          currency: progress.currency,
-          raised: Number(progress.committed_amount),
-          pledgeCount: progress.pledge_count,
-        },
-      });
+      await this.cancellation.release(manager, pledge, now);
       return { id: pledge.id, status: 'CANCELLED' };
     });
   }
@@ -279,36 +179,6 @@ export class PledgesService {
     const page = rows.slice(0, limit);
     return { items: page.map(toDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
   }
-
-  private async campaignOf(manager: EntityManager, projectId: string): Promise<CampaignRow | undefined> {
-    const [row] = (await manager.query(
-      `SELECT project_id, status, kind, jurisdiction, trim(currency) AS currency, max_amount::text AS max_amount,
-              min_pledge::text AS min_pledge, opens_at, closes_at, price_per_share::text AS price_per_share
-         FROM campaigns WHERE project_id = $1`,
-      [projectId],
-    )) as CampaignRow[];
-    return row;
-  }
-
-  private async eligibilityOf(manager: EntityManager, investorId: string): Promise<EligibilityRow | undefined> {
-    const [row] = (await manager.query(
-      `SELECT kyc_status, accredited, trim(currency) AS currency, annual_income::text AS annual_income,
-              net_worth::text AS net_worth, financial_assets::text AS financial_assets,
-              average_annual_income_three_years::text AS average_annual_income_three_years,
-              knowledge_test_passed_until, sophisticated
-         FROM investor_eligibility WHERE user_id = $1`,
-      [investorId],
-    )) as EligibilityRow[];
-    return row;
-  }
-}
-
-interface NewPledge {
-  id: string;
-  investorId: string;
-  projectId: string;
-  body: CreatePledgeDto;
-  saved: { customerRef: string; paymentMethodRef: string };
 }
 
 function isUuidLike(value: string): boolean {

@@ -24,6 +24,12 @@ export class OutboxPublisher {
   ) {}
 
   async publish<T extends EventType>(manager: EntityManager, type: T, event: NewEvent<T>): Promise<Event<T>> {
+    const [envelope] = await this.publishAll(manager, type, [event]);
+    return envelope!;
+  }
+
+  /** Several events of one type in one multi-row INSERT (a group commit's events). */
+  async publishAll<T extends EventType>(manager: EntityManager, type: T, events: NewEvent<T>[]): Promise<Event<T>[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`Publishing ${type} outside a transaction would separate the event from its state change`);
     }
@@ -31,32 +37,40 @@ export class OutboxPublisher {
     if (contract.producer !== this.service) {
       throw new Error(`${this.service} publishes ${type}, but the registry names ${contract.producer} as its producer`);
     }
-    const problems = payloadProblems(type, event.payload);
-    if (problems) throw new Error(`Refusing to publish an invalid ${type}: ${problems}`);
+    for (const event of events) {
+      const problems = payloadProblems(type, event.payload);
+      if (problems) throw new Error(`Refusing to publish an invalid ${type}: ${problems}`);
+    }
+    if (events.length === 0) return [];
 
-    const envelope = {
-      id: newId(),
-      type,
-      version: contract.version,
-      occurredAt: this.clock.now().toISOString(),
-      producer: this.service,
-      aggregateId: event.aggregateId,
-      aggregateVersion: event.aggregateVersion,
-      payload: event.payload,
-    } as unknown as Event<T>;
+    const occurredAt = this.clock.now().toISOString();
+    const envelopes = events.map(
+      (event) =>
+        ({
+          id: newId(),
+          type,
+          version: contract.version,
+          occurredAt,
+          producer: this.service,
+          aggregateId: event.aggregateId,
+          aggregateVersion: event.aggregateVersion,
+          payload: event.payload,
+        }) as unknown as Event<T>,
+    );
     await manager.query(
       `INSERT INTO outbox (id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT id, $1, $2, aggregate_id, aggregate_version, payload, $3
+         FROM unnest($4::uuid[], $5::uuid[], $6::bigint[], $7::jsonb[]) AS e(id, aggregate_id, aggregate_version, payload)`,
       [
-        envelope.id,
         type,
         contract.version,
-        event.aggregateId,
-        event.aggregateVersion,
-        JSON.stringify(event.payload),
-        envelope.occurredAt,
+        occurredAt,
+        envelopes.map((envelope) => envelope.id),
+        events.map((event) => event.aggregateId),
+        events.map((event) => event.aggregateVersion),
+        events.map((event) => JSON.stringify(event.payload)),
       ],
     );
-    return envelope;
+    return envelopes;
   }
 }

@@ -33,6 +33,20 @@ export class PledgeDto {
 
   @ApiProperty()
   committedAt!: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'after a material change: reconfirm (POST /v1/pledges/:id/reconfirm) before this or the pledge is cancelled; null when none is pending',
+  })
+  reconfirmBy!: string | null;
+
+  @ApiPropertyOptional({ description: 'PAYMENT_ACTION_REQUIRED only: give a new payment method before this' })
+  fixBy?: string;
+
+  @ApiPropertyOptional({ example: 'insufficient_funds', description: 'PAYMENT_ACTION_REQUIRED or PAYMENT_FAILED: why' })
+  declineCode?: string;
 }
 
 export class PledgePageDto {
