@@ -13,16 +13,27 @@ export class SandboxPaymentsLedger implements SandboxLedger {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async once<T extends object>(key: string, operation: string, request: object, decide: () => T): Promise<T> {
-    await this.dataSource.query(
-      `INSERT INTO sandbox_payments (idempotency_key, operation, request, result)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,
-      [key, operation, JSON.stringify(request), JSON.stringify(decide())],
-    );
-    const [first] = (await this.dataSource.query(
-      `SELECT operation = $2 AND request = $3::jsonb AS same, result FROM sandbox_payments WHERE idempotency_key = $1`,
-      [key, operation, JSON.stringify(request)],
+    const params = [key, operation, JSON.stringify(request)];
+    // one round trip (and one commit) in the usual case: the insert, or the first result
+    let [first] = (await this.dataSource.query(
+      `WITH inserted AS (
+         INSERT INTO sandbox_payments (idempotency_key, operation, request, result)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING true AS same, result)
+       SELECT same, result FROM inserted
+       UNION ALL
+       SELECT operation = $2 AND request = $3::jsonb, result FROM sandbox_payments
+        WHERE idempotency_key = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+      [...params, JSON.stringify(decide())],
     )) as { same: boolean; result: T }[];
-    if (!first.same) throw new SandboxIdempotencyError(key);
+    // a concurrent first call committed after this statement's snapshot: read it now
+    first ??= (
+      (await this.dataSource.query(
+        `SELECT operation = $2 AND request = $3::jsonb AS same, result FROM sandbox_payments WHERE idempotency_key = $1`,
+        params,
+      )) as { same: boolean; result: T }[]
+    )[0];
+    if (!first?.same) throw new SandboxIdempotencyError(key);
     return first.result;
   }
 }
