@@ -282,6 +282,32 @@ describe('concurrency', () => {
     expect(usage.used).toBe(2_500_00);
   }, 60_000);
 
+  it('a reward limited to 3: of 12 concurrent pledges for it exactly 3 get it; rewards not offered or underpaid are refused', async () => {
+    const [limited, open] = [randomUUID(), randomUUID()];
+    const projectId = await liveCampaign({
+      kind: 'REWARD',
+      rewards: [
+        { rewardId: limited, amount: 5_000, quantity: 3 },
+        { rewardId: open, amount: 2_000, quantity: null },
+      ],
+    });
+    const backers = await Promise.all(Array.from({ length: 12 }, () => investor()));
+    const answers = await Promise.all(
+      backers.map((backer) => pledgeOn(projectId, backer, { amount: 5_000, rewardId: limited })),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
+    for (const refused of answers.filter((a) => a.status !== 201)) expectError(refused, 409, 'REWARD_SOLD_OUT');
+
+    expectError(
+      await pledgeOn(projectId, backers[0]!, { amount: 5_000, rewardId: randomUUID() }),
+      422,
+      'REWARD_NOT_FOUND',
+    );
+    expectError(await pledgeOn(projectId, backers[0]!, { amount: 1_000, rewardId: open }), 422, 'BELOW_REWARD_AMOUNT');
+    expect((await pledgeOn(projectId, backers[0]!, { amount: 2_000, rewardId: open })).status).toBe(201);
+    expect(await committedOf(projectId)).toMatchObject({ committed: 17_000, pledges: 4 });
+  }, 60_000);
+
   it('250 distinct investors into a CN equity campaign: exactly 200 admitted, the rest INVESTOR_COUNT_LIMIT', async () => {
     const projectId = await liveCampaign({ ...equityTerms(100), jurisdiction: 'CN', currency: 'CNY' });
     const investors: Actor[] = [];
@@ -424,7 +450,9 @@ describe('payment methods (sandbox provider)', () => {
     expect(early.body).toMatchObject({ details: { status: 'COMMITTED' } });
 
     // the settlement will set this status after a soft decline
-    await query(`UPDATE pledge.pledges SET status = 'PAYMENT_ACTION_REQUIRED', decided_attempt = 0 WHERE id = $1`, [committed.body.id]);
+    await query(`UPDATE pledge.pledges SET status = 'PAYMENT_ACTION_REQUIRED', decided_attempt = 0 WHERE id = $1`, [
+      committed.body.id,
+    ]);
     const stranger = await investor();
     expectError(await put(stranger, { paymentMethod: 'pm_card_visa' }), 404, 'PLEDGE_NOT_FOUND');
     expectError(await put(ada, { paymentMethod: 'card-4242' }), 400, 'VALIDATION_FAILED');

@@ -31,11 +31,22 @@ export class CampaignAdmission {
     const [row] = (await manager.query(
       `SELECT project_id, status, kind, jurisdiction, trim(currency) AS currency, max_amount::text AS max_amount,
               min_pledge::text AS min_pledge, opens_at, closes_at, price_per_share::text AS price_per_share,
-              committed_amount::text AS committed_amount, investor_count
+              committed_amount::text AS committed_amount, investor_count,
+              coalesce(snapshot->'rewards', '[]'::jsonb) AS rewards
          FROM campaigns WHERE project_id = $1 FOR UPDATE`,
       [projectId],
     )) as LockedCampaign[];
     return row;
+  }
+
+  /** How many counted pledges hold each limited reward of the locked campaign. */
+  async rewardsTaken(manager: EntityManager, projectId: string): Promise<Map<string, number>> {
+    const rows = (await manager.query(
+      `SELECT reward_id, count(*)::int AS taken FROM pledges
+        WHERE project_id = $1 AND reward_id IS NOT NULL AND status = ANY($2) GROUP BY reward_id`,
+      [projectId, COUNTED_PLEDGE_STATUSES],
+    )) as { reward_id: string; taken: number }[];
+    return new Map(rows.map((row) => [row.reward_id, row.taken]));
   }
 
   /** Which of these investors the locked campaign counts already. */

@@ -91,6 +91,9 @@ export class PledgeBatchCommit {
       eligibility,
       usage: campaign ? await this.investorLimit.lockAll(manager, campaign, eligibility, investorIds, now) : new Map(),
       counted: campaign ? await this.admission.countedAmong(manager, projectId, investorIds) : new Set(),
+      rewardsTaken: requests.some((request) => request.body.rewardId !== undefined)
+        ? await this.admission.rewardsTaken(manager, projectId)
+        : new Map(),
       priorAnswers,
     };
   }

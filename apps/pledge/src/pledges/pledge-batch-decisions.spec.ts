@@ -31,6 +31,7 @@ function campaign(overrides: Partial<LockedCampaign> = {}): LockedCampaign {
     price_per_share: null,
     committed_amount: '0',
     investor_count: 0,
+    rewards: [],
     ...overrides,
   };
 }
@@ -55,6 +56,7 @@ function state(overrides: Partial<LockedState> = {}): LockedState {
     counted: new Set(),
     usage: new Map(),
     priorAnswers: new Map(),
+    rewardsTaken: new Map(),
     ...overrides,
   };
 }
@@ -116,6 +118,42 @@ describe(decideInOrder.name, () => {
     const refused = decided.decisions[1] as Extract<Decision, { kind: 'refuse' }>;
     expect(refused.refusal.details).toEqual({ remaining: 1_000 });
     expect(decided.usage).toEqual(new Map([[ADA, { limit: Money.of(5_000, 'USD'), used: 5_000n }]]));
+  });
+
+  it('gives a limited reward to the first pledges that ask for it, for at least its amount, and only rewards offered', () => {
+    const [MUG, POSTER, UNKNOWN] = [
+      '018f0000-0000-7000-8000-0000000000a1',
+      '018f0000-0000-7000-8000-0000000000a2',
+      '018f0000-0000-7000-8000-0000000000a3',
+    ];
+    const withReward = (investorId: string, amount: number, rewardId: string): PledgeRequest => {
+      const request = pledge(investorId, amount);
+      return { ...request, body: { ...request.body, rewardId } };
+    };
+    const rewards = [
+      { rewardId: MUG, amount: 1_500, quantity: 2 },
+      { rewardId: POSTER, amount: 1_000, quantity: null },
+    ];
+    const requests = [
+      withReward(ADA, 1_500, MUG),
+      withReward(BOB, 1_000, MUG),
+      withReward(BOB, 2_000, MUG),
+      withReward(CY, 1_000, POSTER),
+      withReward(CY, 1_000, UNKNOWN),
+    ];
+    const decided = decideInOrder(
+      requests,
+      state({ campaign: campaign({ rewards }), rewardsTaken: new Map([[MUG, 1]]) }),
+      NOW,
+    );
+    expect(verdicts(decided.decisions)).toEqual([
+      'ok',
+      'BELOW_REWARD_AMOUNT',
+      'REWARD_SOLD_OUT',
+      'ok',
+      'REWARD_NOT_FOUND',
+    ]);
+    expect(decided.raised).toBe(2_500);
   });
 
   it('counts nothing of a refused pledge', () => {

@@ -8,9 +8,10 @@ import {
   IdempotencyKeyReusedException,
   InvestmentLimitExceededException,
   InvestorCountLimitException,
+  RewardSoldOutException,
 } from './pledge.exceptions';
 import { CampaignRow, EligibilityRow } from './pledge-rows';
-import { checkAdmission, isOpen } from './pledge-rules';
+import { checkAdmission, isOpen, rewardFor } from './pledge-rules';
 
 /** A pledge request whose payment method is saved, waiting for its campaign's next transaction. */
 export interface PledgeRequest {
@@ -51,6 +52,8 @@ export interface LockedState {
   usage: Map<string, InvestorUsage>;
   /** By idempotencyKeyId. */
   priorAnswers: Map<string, PriorAnswer>;
+  /** Counted pledges holding each reward before the batch. */
+  rewardsTaken: Map<string, number>;
 }
 
 export type Decision =
@@ -76,10 +79,11 @@ export const idempotencyKeyId = (investorId: string, key: string): string => `${
  * Decides each pledge in arrival order against running totals that start from the locked
  * rows, so the batch answers exactly what the same requests would have got one transaction
  * after the other: the same rules in the same order (key, open, eligibility, cap, investor
- * count, 12-month limit), each refusal the request's own, nothing of a refused request counted.
+ * count, reward quantity, 12-month limit), each refusal the request's own, nothing of a refused request counted.
  */
 export function decideInOrder(requests: PledgeRequest[], state: LockedState, now: Date): BatchDecisions {
   const { campaign, maxInvestors, eligibility, counted, priorAnswers } = state;
+  const rewardsTaken = new Map(state.rewardsTaken);
   let raised = 0;
   let investorCount = campaign?.investor_count ?? 0;
   const newInvestors: string[] = [];
@@ -98,6 +102,11 @@ export function decideInOrder(requests: PledgeRequest[], state: LockedState, now
     if (isNew && maxInvestors !== null && investorCount >= maxInvestors) {
       throw new InvestorCountLimitException(maxInvestors);
     }
+    const reward = body.rewardId === undefined ? undefined : rewardFor(campaign, body.rewardId, body.amount);
+    const taken = reward ? (rewardsTaken.get(reward.rewardId) ?? 0) : 0;
+    if (reward?.quantity != null && taken >= reward.quantity) {
+      throw new RewardSoldOutException(reward.rewardId, reward.quantity);
+    }
     const limited = usage.get(investorId) ?? state.usage.get(investorId);
     const after = limited && { limit: limited.limit, used: limited.used + BigInt(body.amount) };
     if (after && after.used > after.limit.minor) {
@@ -106,6 +115,7 @@ export function decideInOrder(requests: PledgeRequest[], state: LockedState, now
     }
 
     raised += body.amount;
+    if (reward) rewardsTaken.set(reward.rewardId, taken + 1);
     if (isNew) {
       newInvestors.push(investorId);
       investorCount += 1;

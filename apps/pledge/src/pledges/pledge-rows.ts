@@ -15,6 +15,8 @@ export interface CampaignRow {
   opens_at: Date;
   closes_at: Date;
   price_per_share: string | null;
+  /** The campaign's rewards (REWARD campaigns), as the project snapshot lists them. */
+  rewards: { rewardId: string; amount: number; quantity?: number | null }[];
 }
 
 export interface EligibilityRow {

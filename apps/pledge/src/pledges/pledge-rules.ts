@@ -3,10 +3,12 @@ import { Money } from '@crowdlink/domain';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import {
   BelowMinPledgeException,
+  BelowRewardAmountException,
   KnowledgeTestRequiredException,
   KycRequiredException,
   NotAWholeNumberOfSharesException,
   NotQualifiedInvestorException,
+  RewardNotFoundException,
   RiskAcknowledgementRequiredException,
 } from './pledge.exceptions';
 import { CampaignRow, EligibilityRow } from './pledge-rows';
@@ -27,6 +29,7 @@ export function checkAdmission(
 
   if (body.amount < Number(campaign.min_pledge)) throw new BelowMinPledgeException(Number(campaign.min_pledge));
   const shares = sharesFor(campaign, body.amount);
+  if (body.rewardId !== undefined) rewardFor(campaign, body.rewardId, body.amount);
 
   if (kind === 'EQUITY' && eligibility?.kyc_status !== 'VERIFIED') throw new KycRequiredException();
   const sophisticated = eligibility?.sophisticated ?? false;
@@ -61,6 +64,18 @@ export function sharesFor(campaign: Pick<CampaignRow, 'kind' | 'price_per_share'
   const price = Number(campaign.price_per_share);
   if (amount % price !== 0) throw new NotAWholeNumberOfSharesException(price);
   return amount / price;
+}
+
+/** The reward a pledge asks for: one the campaign offers, for at least its amount. */
+export function rewardFor(
+  campaign: Pick<CampaignRow, 'rewards'>,
+  rewardId: string,
+  amount: number,
+): CampaignRow['rewards'][number] {
+  const reward = campaign.rewards.find((offered) => offered.rewardId === rewardId);
+  if (!reward) throw new RewardNotFoundException(rewardId);
+  if (amount < reward.amount) throw new BelowRewardAmountException(reward.amount);
+  return reward;
 }
 
 export function isOpen(campaign: Pick<CampaignRow, 'status' | 'opens_at' | 'closes_at'>, now: Date): boolean {

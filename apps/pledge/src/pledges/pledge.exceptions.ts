@@ -18,6 +18,26 @@ export class BelowMinPledgeException extends DomainException {
   }
 }
 
+export class RewardNotFoundException extends DomainException {
+  constructor(rewardId: string) {
+    super('REWARD_NOT_FOUND', 'unprocessable', `This campaign offers no reward ${rewardId}`, { rewardId });
+  }
+}
+
+export class BelowRewardAmountException extends DomainException {
+  constructor(rewardAmount: number) {
+    super('BELOW_REWARD_AMOUNT', 'unprocessable', `This reward needs a pledge of at least ${rewardAmount}`, {
+      rewardAmount,
+    });
+  }
+}
+
+export class RewardSoldOutException extends DomainException {
+  constructor(rewardId: string, quantity: number) {
+    super('REWARD_SOLD_OUT', 'conflict', `All ${quantity} of reward ${rewardId} are taken`, { rewardId, quantity });
+  }
+}
+
 export class NotAWholeNumberOfSharesException extends DomainException {
   constructor(pricePerShare: number) {
     super('NOT_A_WHOLE_NUMBER_OF_SHARES', 'unprocessable', `The amount must be a multiple of ${pricePerShare}`, {
