@@ -2,8 +2,12 @@
  * What the benchmarks share: settings from the environment, percentiles, tables, and the
  * cleanup that runs even when a bench fails or is interrupted.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ADMIN_DATABASE_URL } from '@crowdlink/testing';
+import { quoteIdentifier } from '@crowdlink/platform';
+import { ADMIN_DATABASE_URL, deleteRedisKeys, withAdmin } from '@crowdlink/testing';
 
 export function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -118,4 +122,27 @@ export async function measureGets(
   }
   latencies.sort((x, y) => x - y);
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), items: items / count };
+}
+
+/**
+ * What one bench run owns: a database, a Redis key prefix and a folder for the dev JWT keys,
+ * each removed at cleanup (the database is created by the services' start).
+ */
+export async function throwawayWorld(
+  databaseName: string,
+  redisPrefix: string,
+  redisUrl?: string,
+): Promise<{ jwtDir: string; databaseUrl: string }> {
+  const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
+  onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
+  onCleanup(`drop database ${databaseName}`, () =>
+    withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
+  );
+  onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix, redisUrl));
+  return { jwtDir, databaseUrl: benchDatabaseUrl(databaseName) };
+}
+
+/** The service settings a bench passes on from its own environment, when set. */
+export function tunablesFromEnv(names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((name) => process.env[name]).map((name) => [name, process.env[name]!]));
 }

@@ -31,9 +31,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { deadLetterQueueName, inboxQueueName, schemaOf } from '@crowdlink/contracts';
@@ -46,18 +44,16 @@ import {
   ensureDatabaseAndSchema,
   loadConfig,
   PlatformConfig,
-  quoteIdentifier,
   Redis,
   ServiceDefinition,
 } from '@crowdlink/platform';
-import { deleteRedisKeys, withAdmin } from '@crowdlink/testing';
+import { withAdmin } from '@crowdlink/testing';
 import { Job, Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { gatewayService } from '../apps/gateway/src/gateway.definition';
 import { investorService } from '../apps/investor/src/investor.definition';
 import {
-  benchDatabaseUrl,
   fmt,
   intFromEnv,
   now,
@@ -66,6 +62,8 @@ import {
   runBench,
   table,
   takeOverSignals,
+  throwawayWorld,
+  tunablesFromEnv,
 } from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -546,17 +544,9 @@ function describeCpu(cost: CpuCost): string {
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
-  onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
-  const databaseUrl = benchDatabaseUrl(databaseName);
-  onCleanup(`drop database ${databaseName}`, () =>
-    withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
-  );
-  onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix));
+  const { jwtDir, databaseUrl } = await throwawayWorld(databaseName, redisPrefix);
 
-  const tunables = Object.fromEntries(
-    SERVICE_TUNABLES.filter((key) => process.env[key]).map((key) => [key, process.env[key]!]),
-  );
+  const tunables = tunablesFromEnv(SERVICE_TUNABLES);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,

@@ -24,9 +24,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SignJWT } from 'jose';
 import { loadSigningKey } from '@crowdlink/auth';
@@ -37,14 +35,12 @@ import {
   ensureDatabaseAndSchema,
   loadConfig,
   PlatformConfig,
-  quoteIdentifier,
 } from '@crowdlink/platform';
-import { deleteRedisKeys, withAdmin } from '@crowdlink/testing';
+import { withAdmin } from '@crowdlink/testing';
 import { Client } from 'pg';
 import { investorService } from '../apps/investor/src/investor.definition';
 import { MatchingRepository } from '../apps/investor/src/matching/matching.repository';
 import {
-  benchDatabaseUrl,
   cleanup,
   fmt,
   intFromEnv,
@@ -55,6 +51,7 @@ import {
   runBench,
   table,
   takeOverSignals,
+  throwawayWorld,
 } from './bench-kit';
 
 const INVESTORS_SMALL = intFromEnv('BENCH_INVESTORS_SMALL', 100_000);
@@ -258,13 +255,7 @@ async function explain(
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
-  onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
-  const databaseUrl = benchDatabaseUrl(databaseName);
-  onCleanup(`drop database ${databaseName}`, () =>
-    withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
-  );
-  onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix, REDIS_URL));
+  const { jwtDir, databaseUrl } = await throwawayWorld(databaseName, redisPrefix, REDIS_URL);
 
   const config = loadConfig({
     NODE_ENV: 'test',

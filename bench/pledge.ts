@@ -39,14 +39,23 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { schemaOf } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
-import { ensureDatabaseAndSchema, loadConfig, quoteIdentifier } from '@crowdlink/platform';
-import { deleteRedisKeys, withAdmin } from '@crowdlink/testing';
+import { ensureDatabaseAndSchema, loadConfig } from '@crowdlink/platform';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { gatewayService } from '../apps/gateway/src/gateway.definition';
 import { AccessTokenIssuer } from '../apps/gateway/src/identity/access-token.issuer';
 import { pledgeService } from '../apps/pledge/src/pledge.definition';
-import { benchDatabaseUrl, fmt, intFromEnv, now, onCleanup, runBench, table, takeOverSignals } from './bench-kit';
+import {
+  fmt,
+  intFromEnv,
+  now,
+  onCleanup,
+  runBench,
+  table,
+  takeOverSignals,
+  throwawayWorld,
+  tunablesFromEnv,
+} from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
 // settings
@@ -366,17 +375,9 @@ async function runPgbench(databaseUrl: string, projectId: string): Promise<Pgben
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
-  onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
-  const databaseUrl = benchDatabaseUrl(databaseName);
-  onCleanup(`drop database ${databaseName}`, () =>
-    withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
-  );
-  onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix));
+  const { jwtDir, databaseUrl } = await throwawayWorld(databaseName, redisPrefix);
 
-  const tunables = Object.fromEntries(
-    SERVICE_TUNABLES.filter((key) => process.env[key]).map((key) => [key, process.env[key]!]),
-  );
+  const tunables = tunablesFromEnv(SERVICE_TUNABLES);
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,

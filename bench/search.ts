@@ -21,20 +21,12 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { schemaOf } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
-import {
-  createLogger,
-  createServiceApp,
-  ensureDatabaseAndSchema,
-  loadConfig,
-  quoteIdentifier,
-} from '@crowdlink/platform';
-import { deleteRedisKeys, withAdmin } from '@crowdlink/testing';
+import { createLogger, createServiceApp, ensureDatabaseAndSchema, loadConfig } from '@crowdlink/platform';
+import { withAdmin } from '@crowdlink/testing';
 import { Client } from 'pg';
 import { projectListingService } from '../apps/project-listing/src/project-listing.definition';
 import { PUBLIC_STATUSES } from '../apps/project-listing/src/projects/project.model';
@@ -43,7 +35,6 @@ import { ListProjectsQuery } from '../apps/project-listing/src/showcase/dto/list
 import { encodeCursor } from '../apps/project-listing/src/showcase/showcase-cursor';
 import { SEARCH_WINDOW, ShowcaseService } from '../apps/project-listing/src/showcase/showcase.service';
 import {
-  benchDatabaseUrl,
   fmt,
   intFromEnv,
   Measured,
@@ -53,6 +44,7 @@ import {
   runBench,
   table,
   takeOverSignals,
+  throwawayWorld,
 } from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -541,13 +533,7 @@ async function explain(
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
-  onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
-  const databaseUrl = benchDatabaseUrl(databaseName);
-  onCleanup(`drop database ${databaseName}`, () =>
-    withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
-  );
-  onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix, REDIS_URL));
+  const { jwtDir, databaseUrl } = await throwawayWorld(databaseName, redisPrefix, REDIS_URL);
 
   const config = loadConfig({
     NODE_ENV: 'test',
