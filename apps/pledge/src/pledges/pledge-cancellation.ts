@@ -4,6 +4,7 @@ import { OutboxPublisher } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { CampaignAdmission } from './campaign-admission';
 import { InvestorLimitGuard } from './investor-limit.guard';
+import { figuresOf } from './pledge-rows';
 
 /** What pledge events carry of a pledge, as an UPDATE returns it: `RETURNING ${PLEDGE_FIGURES_COLUMNS}`. */
 export const PLEDGE_FIGURES_COLUMNS = `id, project_id, investor_id, jurisdiction, trim(currency) AS currency,
@@ -42,15 +43,7 @@ export class PledgeCancellation {
     await this.outbox.publish(manager, 'pledge.cancelled', {
       aggregateId: pledge.id,
       aggregateVersion: pledge.version,
-      payload: {
-        pledgeId: pledge.id,
-        projectId: pledge.project_id,
-        investorId: pledge.investor_id,
-        jurisdiction: pledge.jurisdiction,
-        currency: pledge.currency,
-        amount,
-        cancelledAt: cancelledAt.toISOString(),
-      },
+      payload: { ...figuresOf(pledge), cancelledAt: cancelledAt.toISOString() },
     });
     await this.outbox.publish(manager, 'campaign.progress', {
       aggregateId: pledge.project_id,

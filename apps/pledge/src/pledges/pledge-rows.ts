@@ -1,4 +1,5 @@
 import { Jurisdiction } from '@crowdlink/compliance';
+import { PledgeFiguresV1 } from '@crowdlink/contracts';
 import { PledgeDto } from './dto/pledge.dto';
 
 /** The rows the pledge service reads, as PostgreSQL returns them, and how a pledge is shown. */
@@ -71,5 +72,24 @@ export function toDto(row: PledgeRow): PledgeDto {
     ...(['PAYMENT_ACTION_REQUIRED', 'PAYMENT_FAILED'].includes(row.status) && row.decline_code
       ? { declineCode: row.decline_code }
       : {}),
+  };
+}
+
+/** The figures every pledge event carries, from a pledge row. */
+export function figuresOf(pledge: {
+  id: string;
+  project_id: string;
+  investor_id: string;
+  jurisdiction: PledgeFiguresV1['jurisdiction'];
+  currency: string;
+  amount: string;
+}): PledgeFiguresV1 {
+  return {
+    pledgeId: pledge.id,
+    projectId: pledge.project_id,
+    investorId: pledge.investor_id,
+    jurisdiction: pledge.jurisdiction,
+    currency: pledge.currency,
+    amount: Number(pledge.amount),
   };
 }

@@ -3,7 +3,8 @@ import { OutboxPublisher } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { Journal } from '../ledger/journal';
 import { InvestorLimitGuard } from '../pledges/investor-limit.guard';
-import { COLLECTING_STATUSES, figuresOf, SETTLING_PLEDGE_COLUMNS, SettlingPledgeRow } from './settling-pledge';
+import { figuresOf } from '../pledges/pledge-rows';
+import { COLLECTING_STATUSES, SETTLING_PLEDGE_COLUMNS, SettlingPledgeRow } from './settling-pledge';
 
 /**
  * Every move of a pledge during a settlement, each in the caller's transaction: one

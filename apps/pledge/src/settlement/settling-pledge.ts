@@ -23,14 +23,3 @@ export const SETTLING_PLEDGE_COLUMNS = `id, project_id, investor_id, status, jur
 
 /** The statuses of a pledge whose money is still being collected. */
 export const COLLECTING_STATUSES = ['COMMITTED', 'PAYMENT_ACTION_REQUIRED'];
-
-export function figuresOf(pledge: SettlingPledgeRow): PledgeFiguresV1 {
-  return {
-    pledgeId: pledge.id,
-    projectId: pledge.project_id,
-    investorId: pledge.investor_id,
-    jurisdiction: pledge.jurisdiction,
-    currency: pledge.currency,
-    amount: Number(pledge.amount),
-  };
-}

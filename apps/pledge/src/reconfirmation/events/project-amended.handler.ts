@@ -6,6 +6,7 @@ import { PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { EntityManager } from 'typeorm';
 import { applyProjectSnapshot } from '../../campaigns/campaign.projection';
 import { PLEDGE_FIGURES_COLUMNS, PledgeFiguresRow } from '../../pledges/pledge-cancellation';
+import { figuresOf } from '../../pledges/pledge-rows';
 
 /**
  * A material change to a live campaign (17 CFR 227.304(c)): the campaign takes the new terms
@@ -52,15 +53,7 @@ export class ProjectAmendedHandler implements EventHandler<'project.amended'> {
       await this.outbox.publish(manager, 'pledge.reconfirmation-requested', {
         aggregateId: pledge.id,
         aggregateVersion: pledge.version,
-        payload: {
-          pledgeId: pledge.id,
-          projectId: pledge.project_id,
-          investorId: pledge.investor_id,
-          jurisdiction: pledge.jurisdiction,
-          currency: pledge.currency,
-          amount: Number(pledge.amount),
-          reconfirmBy: reconfirmBy.toISOString(),
-        },
+        payload: { ...figuresOf(pledge), reconfirmBy: reconfirmBy.toISOString() },
       });
     }
   }
