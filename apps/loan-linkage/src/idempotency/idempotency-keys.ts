@@ -1,19 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '@crowdlink/domain';
+import { assertIdempotencyKey, IdempotencyKeyReusedException } from '@crowdlink/platform';
 import { EntityManager } from 'typeorm';
-
-export class IdempotencyKeyReusedException extends DomainException {
-  constructor() {
-    super('IDEMPOTENCY_KEY_REUSED', 'unprocessable', 'This Idempotency-Key was used with another request');
-  }
-}
-
-export class InvalidIdempotencyKeyException extends DomainException {
-  constructor() {
-    super('INVALID_IDEMPOTENCY_KEY', 'invalid', 'An Idempotency-Key is 1 to 255 characters');
-  }
-}
 
 /**
  * api.md's Idempotency-Key: the key is claimed in the request's own transaction, so a second
@@ -31,7 +19,7 @@ export class IdempotencyKeys {
     work: () => Promise<T>,
   ): Promise<T> {
     if (key === undefined) return work();
-    if (key.length < 1 || key.length > 255) throw new InvalidIdempotencyKeyException();
+    assertIdempotencyKey(key);
     const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     const claimed = (await manager.query(
       `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, CLOCK } from '@crowdlink/domain';
+import { assertIdempotencyKey } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { PledgeDto } from './dto/pledge.dto';
-import { InvalidIdempotencyKeyException } from './pledge.exceptions';
 import { idempotencyKeyId, PriorAnswer } from './pledge-batch-decisions';
 
 /** api.md: keys are kept at least 24 hours; the sweep leaves a day's margin. */
@@ -40,7 +40,7 @@ export class IdempotencyKeys implements OnModuleInit, OnModuleDestroy {
   }
 
   validate(key: string | undefined): void {
-    if (key !== undefined && (key.length < 1 || key.length > 255)) throw new InvalidIdempotencyKeyException();
+    if (key !== undefined) assertIdempotencyKey(key);
   }
 
   /**

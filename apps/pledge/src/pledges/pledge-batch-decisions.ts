@@ -1,11 +1,11 @@
 import { cancellationDeadline, remainingLimit } from '@crowdlink/compliance';
 import { DomainException, Money } from '@crowdlink/domain';
+import { IdempotencyKeyReusedException } from '@crowdlink/platform';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { PledgeDto } from './dto/pledge.dto';
 import {
   CampaignFullException,
   CampaignNotOpenException,
-  IdempotencyKeyReusedException,
   InvestmentLimitExceededException,
   InvestorCountLimitException,
   RewardSoldOutException,

@@ -90,18 +90,6 @@ export class InvestmentLimitExceededException extends DomainException {
   }
 }
 
-export class IdempotencyKeyReusedException extends DomainException {
-  constructor() {
-    super('IDEMPOTENCY_KEY_REUSED', 'unprocessable', 'This Idempotency-Key was used with another request');
-  }
-}
-
-export class InvalidIdempotencyKeyException extends DomainException {
-  constructor() {
-    super('INVALID_IDEMPOTENCY_KEY', 'invalid', 'An Idempotency-Key is 1 to 255 characters');
-  }
-}
-
 export class PledgeNotFoundException extends DomainException {
   constructor(id: string) {
     super('PLEDGE_NOT_FOUND', 'not_found', `No pledge ${id}`);
