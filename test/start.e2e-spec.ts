@@ -1,6 +1,5 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -11,6 +10,7 @@ import {
   templateDatabaseName,
   withAdmin,
 } from '@crowdlink/testing';
+import { buildOnce, freePorts } from './support/marketplace-launcher';
 
 /*
  * `npm start` as a newcomer runs it: the built launcher starts all five processes, the
@@ -41,29 +41,12 @@ function launch(env: Record<string, string>): Launched {
   return { process: child, output, exit };
 }
 
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<ReturnType<typeof createServer>>((resolve) => {
-          const server = createServer();
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as { port: number }).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
-}
-
 async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}, 120_000);
+// one build per test run, shared with the other suites that start the built launcher
+beforeAll(() => buildOnce(), 180_000);
 
 describe('npm start', () => {
   const runId = currentTestRunId();
