@@ -32,6 +32,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await pledge?.close(); // the restart test replaced the harness's pledge service
   await h?.close();
 });
 

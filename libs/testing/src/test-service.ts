@@ -51,5 +51,7 @@ export async function startTestService(
   const app = await createServiceApp(service, { config, logger, clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = await app.getUrl();
-  return { app, url: url.replace('[::1]', '127.0.0.1'), config, close: () => app.close() };
+  // closing twice (a test that restarts a service, then the harness) closes once
+  let closed: Promise<void> | undefined;
+  return { app, url: url.replace('[::1]', '127.0.0.1'), config, close: () => (closed ??= app.close()) };
 }
