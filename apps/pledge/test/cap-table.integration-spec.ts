@@ -161,7 +161,9 @@ describe('GET /v1/projects/:id/cap-table', () => {
     expect((await capTable(projectId, founder)).body.holders).toEqual([]);
     await issueShares(projectId);
     await eventually(async () => {
-      const named = await query(h, 'SELECT 1 FROM pledge.investor_names WHERE user_id = ANY($1::uuid[])', [[ada.id, bob.id]]);
+      const named = await query(h, 'SELECT 1 FROM pledge.investor_names WHERE user_id = ANY($1::uuid[])', [
+        [ada.id, bob.id],
+      ]);
       expect(named).toHaveLength(2);
     });
 
