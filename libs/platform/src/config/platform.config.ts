@@ -159,8 +159,7 @@ export class PlatformConfig {
   /** Stripe's secret API key (`sk_…`); required with PAYMENT_PROVIDER=stripe. */
   @ValidateIf((c: PlatformConfig) => c.PAYMENT_PROVIDER === 'stripe' || c.STRIPE_SECRET_KEY !== undefined)
   @Matches(/^(sk|rk)_(test|live)_\w+$/, {
-    message:
-      'STRIPE_SECRET_KEY (sk_test_… or sk_live_…) is required with PAYMENT_PROVIDER=stripe',
+    message: 'STRIPE_SECRET_KEY (sk_test_… or sk_live_…) is required with PAYMENT_PROVIDER=stripe',
   })
   STRIPE_SECRET_KEY?: string;
 
