@@ -8,6 +8,7 @@ import { Organization } from './identity/organization.entity';
 import { User } from './identity/user.entity';
 import { CreateUsers1764170200000 } from './migrations/1764170200000-create-users';
 import { CreateNotifications1764230000000 } from './migrations/1764230000000-create-notifications';
+import { AddSettledBackerStatuses1764660000000 } from './migrations/1764660000000-add-settled-backer-statuses';
 import { setUpOpenApi } from './openapi/openapi.setup';
 import { proxyPlugin } from './routing/proxy.plugin';
 
@@ -17,7 +18,12 @@ export const gatewayService: ServiceDefinition = {
     "Identity (users, login, access tokens), every user's notifications, routing by path, the merged OpenAPI document.",
   module: GatewayModule,
   entities: [User, Organization],
-  migrations: [...MESSAGING_MIGRATIONS, CreateUsers1764170200000, CreateNotifications1764230000000],
+  migrations: [
+    ...MESSAGING_MIGRATIONS,
+    CreateUsers1764170200000,
+    CreateNotifications1764230000000,
+    AddSettledBackerStatuses1764660000000,
+  ],
   configure: configureGateway,
 };
 

@@ -331,6 +331,44 @@ describe('who gets what', () => {
     },
   );
 
+  it('a backer whose payment failed at the close is not told the campaign is funded', async () => {
+    const project = await liveProject('Declined Card');
+    const [charged, declined] = await Promise.all([register(h, 'investor'), register(h, 'investor')]);
+    const [goodFigures, badFigures] = [
+      pledgeFigures(project.id, charged.id, 10_000),
+      pledgeFigures(project.id, declined.id, 20_000),
+    ];
+    const [good, bad] = [goodFigures, badFigures].map((figures) => ({
+      ...figures,
+      committedAt: new Date().toISOString(),
+    }));
+    for (const event of [good!, bad!]) await publishFrom(pledge, 'pledge.committed', event.pledgeId, 1, event);
+    await arrived(declined, 'PLEDGE_CONFIRMED');
+    await publishFrom(pledge, 'pledge.charged', goodFigures.pledgeId, 2, {
+      ...goodFigures,
+      chargedAt: new Date().toISOString(),
+    });
+    await publishFrom(pledge, 'pledge.payment-failed', badFigures.pledgeId, 2, {
+      ...badFigures,
+      declineCode: 'card_declined',
+      failedAt: new Date().toISOString(),
+    });
+    await arrived(declined, 'PAYMENT_FAILED');
+    await arrived(charged, 'PLEDGE_CHARGED');
+
+    await publishFrom(pledge, 'campaign.closed', project.id, 5, {
+      projectId: project.id,
+      currency: 'USD',
+      raised: 10_000,
+      pledgeCount: 1,
+      outcome: 'FUNDED',
+      ...closingFigures,
+    });
+    await arrived(charged, 'CAMPAIGN_FUNDED');
+    await drained();
+    expect((await typesHeldBy(declined))[declined.id]).not.toContain('CAMPAIGN_FUNDED');
+  });
+
   it('a backer whose pledge event is handled after the close still hears the outcome, once', async () => {
     const project = await liveProject('Late Pledge');
     const [early, late] = await Promise.all([register(h, 'investor'), register(h, 'investor')]);

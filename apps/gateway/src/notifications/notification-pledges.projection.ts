@@ -1,7 +1,7 @@
 import { PledgeFiguresV1 } from '@crowdlink/contracts';
 import { EntityManager } from 'typeorm';
 
-export type NotificationPledgeStatus = 'COMMITTED' | 'CANCELLED';
+export type NotificationPledgeStatus = 'COMMITTED' | 'CANCELLED' | 'CHARGED' | 'PAYMENT_FAILED' | 'RELEASED';
 
 /**
  * Who backs which project. Events may arrive in any order and more than once: the status
@@ -27,10 +27,11 @@ export async function applyPledge(
   return rows[0]!.status;
 }
 
-/** The investors with at least one pledge in the project that they have not cancelled. */
+/** The investors still in the project: a pledge neither cancelled nor failed at payment. */
 export async function backersOf(manager: EntityManager, projectId: string): Promise<string[]> {
   const rows = (await manager.query(
-    `SELECT DISTINCT investor_id FROM notification_pledges WHERE project_id = $1 AND status = 'COMMITTED'`,
+    `SELECT DISTINCT investor_id FROM notification_pledges
+      WHERE project_id = $1 AND status IN ('COMMITTED', 'CHARGED', 'RELEASED')`,
     [projectId],
   )) as { investor_id: string }[];
   return rows.map((row) => row.investor_id);
