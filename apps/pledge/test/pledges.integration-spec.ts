@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { deleteExpiredIdempotencyKeys } from '@crowdlink/platform';
 import { RunningService, startTestService, TestWorld } from '@crowdlink/testing';
+import { DataSource } from 'typeorm';
 import { Actor, Answer, call, expectError, loginAdmin, registerActor } from '../../../test/support/api-client';
 import { PAYMENT_PROVIDER, PaymentProvider } from '../src/payments/payment-provider';
 import { pledgeService } from '../src/pledge.definition';
@@ -361,6 +364,24 @@ describe('Idempotency-Key', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     const rows = await query('SELECT id FROM pledge.pledges WHERE investor_id = $1 AND amount = 4000', [ada.id]);
     expect(rows).toHaveLength(1);
+  });
+
+  it('keeps keys at least 24 hours: the sweep deletes only those past the 48-hour retention', async () => {
+    const [ada, bob] = [randomUUID(), randomUUID()];
+    const answer = JSON.stringify({ id: randomUUID(), status: 'COMMITTED' });
+    await query(
+      `INSERT INTO pledge.idempotency_keys (investor_id, key, request_hash, response_status, response_body, created_at)
+       VALUES ($1, 'old', repeat('a', 64), 201, $3, now() - interval '49 hours'),
+              ($2, 'day-old', repeat('b', 64), 201, $3, now() - interval '25 hours')`,
+      [ada, bob, answer],
+    );
+    const dataSource = pledge.app.get<DataSource>(getDataSourceToken());
+    expect(await deleteExpiredIdempotencyKeys(dataSource, new Date())).toBeGreaterThanOrEqual(1);
+    const left = await query<{ key: string }>(
+      'SELECT key FROM pledge.idempotency_keys WHERE investor_id = ANY($1::uuid[])',
+      [[ada, bob]],
+    );
+    expect(left).toEqual([{ key: 'day-old' }]);
   });
 
   it('replays after a restart of the service', async () => {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { assertIdempotencyKey, IdempotencyKeyReusedException } from '@crowdlink/platform';
-import { EntityManager } from 'typeorm';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, CLOCK } from '@crowdlink/domain';
+import { assertIdempotencyKey, IdempotencyKeyReusedException, sweepIdempotencyKeysHourly } from '@crowdlink/platform';
+import { DataSource, EntityManager } from 'typeorm';
 
 /**
  * api.md's Idempotency-Key: the key is claimed in the request's own transaction, so a second
@@ -10,7 +12,22 @@ import { EntityManager } from 'typeorm';
  * with everything else: only a committed answer is replayed.
  */
 @Injectable()
-export class IdempotencyKeys {
+export class IdempotencyKeys implements OnModuleInit, OnModuleDestroy {
+  private stopSweep?: () => void;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.stopSweep = sweepIdempotencyKeysHourly(this.dataSource, this.clock);
+  }
+
+  onModuleDestroy(): void {
+    this.stopSweep?.();
+  }
+
   async run<T>(
     manager: EntityManager,
     userId: string,

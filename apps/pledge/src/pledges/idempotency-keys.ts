@@ -2,15 +2,11 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, CLOCK } from '@crowdlink/domain';
-import { assertIdempotencyKey } from '@crowdlink/platform';
+import { assertIdempotencyKey, sweepIdempotencyKeysHourly } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { PledgeDto } from './dto/pledge.dto';
 import { idempotencyKeyId, PriorAnswer } from './pledge-batch-decisions';
-
-/** api.md: keys are kept at least 24 hours; the sweep leaves a day's margin. */
-const IDEMPOTENCY_KEY_RETENTION_MS = 48 * 3600 * 1000;
-const IDEMPOTENCY_SWEEP_EVERY_MS = 3600 * 1000;
 
 /**
  * Idempotency-Keys of pledge requests: claimed in the pledge's own transaction, replayed,
@@ -18,7 +14,7 @@ const IDEMPOTENCY_SWEEP_EVERY_MS = 3600 * 1000;
  */
 @Injectable()
 export class IdempotencyKeys implements OnModuleInit, OnModuleDestroy {
-  private sweep?: NodeJS.Timeout;
+  private stopSweep?: () => void;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -26,17 +22,11 @@ export class IdempotencyKeys implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.sweep = setInterval(() => void this.sweepExpired().catch(() => undefined), IDEMPOTENCY_SWEEP_EVERY_MS);
-    this.sweep.unref();
+    this.stopSweep = sweepIdempotencyKeysHourly(this.dataSource, this.clock);
   }
 
   onModuleDestroy(): void {
-    if (this.sweep) clearInterval(this.sweep);
-  }
-
-  async sweepExpired(): Promise<void> {
-    const before = new Date(this.clock.now().getTime() - IDEMPOTENCY_KEY_RETENTION_MS);
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < $1`, [before.toISOString()]);
+    this.stopSweep?.();
   }
 
   validate(key: string | undefined): void {

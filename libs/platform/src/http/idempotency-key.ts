@@ -1,4 +1,5 @@
-import { DomainException } from '@crowdlink/domain';
+import { Clock, DomainException } from '@crowdlink/domain';
+import { DataSource } from 'typeorm';
 
 /** api.md: an `Idempotency-Key` is any string of 1 to 255 characters. */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
@@ -17,4 +18,27 @@ export class IdempotencyKeyReusedException extends DomainException {
 
 export function assertIdempotencyKey(key: string): void {
   if (key.length < 1 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) throw new InvalidIdempotencyKeyException();
+}
+
+/** api.md: keys are kept at least 24 hours; the sweep leaves a day's margin. */
+export const IDEMPOTENCY_KEY_RETENTION_MS = 48 * 3600 * 1000;
+const IDEMPOTENCY_SWEEP_EVERY_MS = 3600 * 1000;
+
+/** Deletes the service's `idempotency_keys` (a `created_at` column) older than the retention. */
+export async function deleteExpiredIdempotencyKeys(dataSource: DataSource, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - IDEMPOTENCY_KEY_RETENTION_MS);
+  const [, deleted] = (await dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < $1`, [
+    before.toISOString(),
+  ])) as [unknown, number];
+  return deleted;
+}
+
+/** Runs deleteExpiredIdempotencyKeys every hour, in the background; answers how to stop it. */
+export function sweepIdempotencyKeysHourly(dataSource: DataSource, clock: Clock): () => void {
+  const timer = setInterval(
+    () => void deleteExpiredIdempotencyKeys(dataSource, clock.now()).catch(() => undefined),
+    IDEMPOTENCY_SWEEP_EVERY_MS,
+  );
+  timer.unref();
+  return () => clearInterval(timer);
 }
