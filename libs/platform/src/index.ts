@@ -13,6 +13,7 @@ export * from './database/migrate';
 export * from './http/error-body';
 export * from './http/idempotency-key';
 export * from './http/json-body-parser';
+export * from './http/list-cursor';
 export * from './http/page-query';
 export * from './http/request-id';
 export * from './http/validation';

@@ -1,4 +1,4 @@
-import { InvalidCursorException } from './notifications.exceptions';
+import { decodeCursorTuple, encodeCursorTuple, InvalidCursorException } from '@crowdlink/platform';
 
 /**
  * Where a page ended in the order (created_at DESC, id DESC): the last row's created_at with
@@ -14,19 +14,11 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeCursor({ createdAt, id }: NotificationCursor): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+  return encodeCursorTuple([createdAt, id]);
 }
 
 export function decodeCursor(cursor: string): NotificationCursor {
-  let parsed: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorException();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw new InvalidCursorException();
-  const [createdAt, id] = parsed as unknown[];
+  const [createdAt, id] = decodeCursorTuple(cursor, 2);
   if (typeof createdAt !== 'string' || !TIMESTAMP.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
     throw new InvalidCursorException();
   if (typeof id !== 'string' || !UUID.test(id)) throw new InvalidCursorException();

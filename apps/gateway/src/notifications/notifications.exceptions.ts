@@ -6,9 +6,3 @@ export class NotificationNotFoundException extends DomainException {
     super('NOTIFICATION_NOT_FOUND', 'not_found', 'No such notification');
   }
 }
-
-export class InvalidCursorException extends DomainException {
-  constructor() {
-    super('INVALID_CURSOR', 'invalid', 'The cursor is not one this listing gave out; start again without it');
-  }
-}

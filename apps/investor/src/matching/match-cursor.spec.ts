@@ -1,5 +1,5 @@
 import { decodeMatchCursor, encodeMatchCursor, pageOf } from './match-cursor';
-import { InvalidMatchCursorException } from './matching.exceptions';
+import { InvalidCursorException } from '@crowdlink/platform';
 
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const ranked = [
@@ -40,6 +40,6 @@ describe(decodeMatchCursor.name, () => {
     Buffer.from('["x","y"]').toString('base64url'),
     Buffer.from(`[1.5,"${id(1)}"]`).toString('base64url'),
   ])('refuses %s', (cursor) => {
-    expect(() => decodeMatchCursor(cursor)).toThrow(InvalidMatchCursorException);
+    expect(() => decodeMatchCursor(cursor)).toThrow(InvalidCursorException);
   });
 });

@@ -1,4 +1,4 @@
-import { InvalidMatchCursorException } from './matching.exceptions';
+import { decodeCursorTuple, encodeCursorTuple, InvalidCursorException } from '@crowdlink/platform';
 
 /** Where a ranked page ended: the last item's score and id (the tie-breaker). Opaque to clients. */
 export interface MatchCursor {
@@ -9,20 +9,12 @@ export interface MatchCursor {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeMatchCursor({ score, id }: MatchCursor): string {
-  return Buffer.from(JSON.stringify([score, id])).toString('base64url');
+  return encodeCursorTuple([score, id]);
 }
 
 export function decodeMatchCursor(cursor: string): MatchCursor {
-  let parsed: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidMatchCursorException();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw new InvalidMatchCursorException();
-  const [score, id] = parsed as unknown[];
-  if (!Number.isSafeInteger(score) || typeof id !== 'string' || !UUID.test(id)) throw new InvalidMatchCursorException();
+  const [score, id] = decodeCursorTuple(cursor, 2);
+  if (!Number.isSafeInteger(score) || typeof id !== 'string' || !UUID.test(id)) throw new InvalidCursorException();
   return { score: score as number, id };
 }
 

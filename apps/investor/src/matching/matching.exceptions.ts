@@ -1,11 +1,5 @@
 import { DomainException } from '@crowdlink/domain';
 
-export class InvalidMatchCursorException extends DomainException {
-  constructor() {
-    super('INVALID_CURSOR', 'invalid', 'The cursor is not one this list gave out');
-  }
-}
-
 /** Also for a project the investor service has not heard of: it cannot have matches yet. */
 export class MatchingProjectNotFoundException extends DomainException {
   constructor() {

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from './showcase-cursor';
-import { InvalidCursorException } from './showcase.exceptions';
+import { InvalidCursorException } from '@crowdlink/platform';
 
 const id = '0197a4c2-1111-7222-8333-444455556666';
 const encoded = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');

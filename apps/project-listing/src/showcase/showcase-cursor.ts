@@ -1,4 +1,4 @@
-import { InvalidCursorException } from './showcase.exceptions';
+import { decodeCursorTuple, encodeCursorTuple, InvalidCursorException } from '@crowdlink/platform';
 
 export const SHOWCASE_SORTS = ['newest', 'closing_soon', 'most_funded'] as const;
 export type ShowcaseSort = (typeof SHOWCASE_SORTS)[number];
@@ -29,20 +29,12 @@ export const KEY_KIND: Record<ShowcaseSort, 'timestamp' | 'amount'> = {
 
 /** Opaque to clients: base64url of a small JSON array. */
 export function encodeCursor({ sort, key, id }: ShowcaseCursor): string {
-  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
+  return encodeCursorTuple([sort, key, id]);
 }
 
 /** Decodes a cursor for `sort`; anything else than what encodeCursor gave for it is INVALID_CURSOR. */
 export function decodeCursor(cursor: string, sort: ShowcaseSort): ShowcaseCursor {
-  let parsed: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorException();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw new InvalidCursorException();
-  const [cursorSort, key, id] = parsed as unknown[];
+  const [cursorSort, key, id] = decodeCursorTuple(cursor, 3);
   if (cursorSort !== sort || typeof key !== 'string' || typeof id !== 'string' || !UUID.test(id))
     throw new InvalidCursorException();
   if (!(KEY_KIND[sort] === 'timestamp' ? isTimestamp(key) : isAmount(key))) throw new InvalidCursorException();
