@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { MONEY_COLUMN } from '../shared/money.column';
 import { Project } from './project.entity';
+import { MONEY_COLUMN } from '@crowdlink/platform';
 
 /** A reward tier of a REWARD project; pledges name it by id. */
 @Entity({ name: 'project_rewards' })

@@ -11,10 +11,10 @@ import {
 } from 'typeorm';
 import { ProjectAmendment } from '../amendments/project-amendment.entity';
 import { Company } from '../companies/company.entity';
-import { MONEY_COLUMN } from '../shared/money.column';
 import { IpAsset } from './ip-asset.entity';
 import { FundingModel, ProjectKind, ProjectStage, ProjectStatus } from './project.model';
 import { ProjectReward } from './project-reward.entity';
+import { MONEY_COLUMN } from '@crowdlink/platform';
 
 /**
  * A fundraising project of a company. `version` grows by one with every change and is the
