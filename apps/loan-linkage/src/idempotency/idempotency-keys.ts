@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, CLOCK } from '@crowdlink/domain';
-import { assertIdempotencyKey, IdempotencyKeyReusedException, sweepIdempotencyKeysHourly } from '@crowdlink/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { assertIdempotencyKey, IdempotencyKeyReusedException } from '@crowdlink/platform';
+import { EntityManager } from 'typeorm';
 
 /**
  * api.md's Idempotency-Key: the key is claimed in the request's own transaction, so a second
@@ -12,22 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
  * with everything else: only a committed answer is replayed.
  */
 @Injectable()
-export class IdempotencyKeys implements OnModuleInit, OnModuleDestroy {
-  private stopSweep?: () => void;
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onModuleInit(): void {
-    this.stopSweep = sweepIdempotencyKeysHourly(this.dataSource, this.clock);
-  }
-
-  onModuleDestroy(): void {
-    this.stopSweep?.();
-  }
-
+export class IdempotencyKeys {
   async run<T>(
     manager: EntityManager,
     userId: string,

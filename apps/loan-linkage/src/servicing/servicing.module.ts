@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyKeySweeper } from '@crowdlink/platform';
 import { AuditModule } from '../audit/audit.module';
 import { ServiceClockModule } from '../clock/service-clock.module';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys';
@@ -13,7 +14,7 @@ import { RepaymentsService } from './repayments.service';
 @Module({
   imports: [AuditModule, ServiceClockModule, LedgerModule, LoanStateModule],
   controllers: [RepaymentsController],
-  providers: [RepaymentsService, LoanServicingService, ServicingWorker, IdempotencyKeys],
+  providers: [RepaymentsService, LoanServicingService, ServicingWorker, IdempotencyKeys, IdempotencyKeySweeper],
   exports: [LoanServicingService],
 })
 export class ServicingModule {}

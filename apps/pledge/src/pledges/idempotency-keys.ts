@@ -1,34 +1,17 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, CLOCK } from '@crowdlink/domain';
-import { assertIdempotencyKey, sweepIdempotencyKeysHourly } from '@crowdlink/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { assertIdempotencyKey } from '@crowdlink/platform';
+import { EntityManager } from 'typeorm';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { PledgeDto } from './dto/pledge.dto';
 import { idempotencyKeyId, PriorAnswer } from './pledge-batch-decisions';
 
 /**
  * Idempotency-Keys of pledge requests: claimed in the pledge's own transaction, replayed,
- * stored with the answer, and swept after their retention.
+ * stored with the answer (IdempotencyKeySweeper deletes them after their retention).
  */
 @Injectable()
-export class IdempotencyKeys implements OnModuleInit, OnModuleDestroy {
-  private stopSweep?: () => void;
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onModuleInit(): void {
-    this.stopSweep = sweepIdempotencyKeysHourly(this.dataSource, this.clock);
-  }
-
-  onModuleDestroy(): void {
-    this.stopSweep?.();
-  }
-
+export class IdempotencyKeys {
   validate(key: string | undefined): void {
     if (key !== undefined) assertIdempotencyKey(key);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyKeySweeper } from '@crowdlink/platform';
 import { PaymentsModule } from '../payments/payments.module';
 import { CampaignAdmission } from './campaign-admission';
 import { IdempotencyKeys } from './idempotency-keys';
@@ -20,6 +21,7 @@ import { PledgesService } from './pledges.service';
     CampaignAdmission,
     InvestorLimitGuard,
     IdempotencyKeys,
+    IdempotencyKeySweeper,
     PledgeCancellation,
   ],
   exports: [PledgeCancellation],

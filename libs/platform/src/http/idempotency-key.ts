@@ -1,4 +1,6 @@
-import { Clock, DomainException } from '@crowdlink/domain';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, CLOCK, DomainException } from '@crowdlink/domain';
 import { DataSource } from 'typeorm';
 
 /** api.md: an `Idempotency-Key` is any string of 1 to 255 characters. */
@@ -33,12 +35,28 @@ export async function deleteExpiredIdempotencyKeys(dataSource: DataSource, now: 
   return deleted;
 }
 
-/** Runs deleteExpiredIdempotencyKeys every hour, in the background; answers how to stop it. */
-export function sweepIdempotencyKeysHourly(dataSource: DataSource, clock: Clock): () => void {
-  const timer = setInterval(
-    () => void deleteExpiredIdempotencyKeys(dataSource, clock.now()).catch(() => undefined),
-    IDEMPOTENCY_SWEEP_EVERY_MS,
-  );
-  timer.unref();
-  return () => clearInterval(timer);
+/**
+ * Runs deleteExpiredIdempotencyKeys every hour in the background, for a service that keeps
+ * an `idempotency_keys` table: list it among the module's providers.
+ */
+@Injectable()
+export class IdempotencyKeySweeper implements OnModuleInit, OnModuleDestroy {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(
+      () => void deleteExpiredIdempotencyKeys(this.dataSource, this.clock.now()).catch(() => undefined),
+      IDEMPOTENCY_SWEEP_EVERY_MS,
+    );
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
 }
