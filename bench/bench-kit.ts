@@ -2,6 +2,7 @@
  * What the benchmarks share: settings from the environment, percentiles, tables, and the
  * cleanup that runs even when a bench fails or is interrupted.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -124,21 +125,24 @@ export async function measureGets(
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), items: items / count };
 }
 
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const runId = randomBytes(4).toString('hex');
+/** This run's own database and Redis key prefix. */
+export const databaseName = `crowdlink_bench_${runId}`;
+export const redisPrefix = `crowdlink-bench-${runId}`;
+
 /**
- * What one bench run owns: a database, a Redis key prefix and a folder for the dev JWT keys,
- * each removed at cleanup (the database is created by the services' start).
+ * What one bench run owns: its database, its Redis key prefix and a folder for the dev JWT
+ * keys, each removed at cleanup (the database is created by the services' start).
  */
-export async function throwawayWorld(
-  databaseName: string,
-  redisPrefix: string,
-  redisUrl?: string,
-): Promise<{ jwtDir: string; databaseUrl: string }> {
+export async function throwawayWorld(): Promise<{ jwtDir: string; databaseUrl: string }> {
   const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
   onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
   onCleanup(`drop database ${databaseName}`, () =>
     withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
   );
-  onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix, redisUrl));
+  onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix, REDIS_URL));
   return { jwtDir, databaseUrl: benchDatabaseUrl(databaseName) };
 }
 

@@ -29,7 +29,6 @@
  * BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -64,6 +63,9 @@ import {
   takeOverSignals,
   throwawayWorld,
   tunablesFromEnv,
+  databaseName,
+  redisPrefix,
+  REDIS_URL,
 } from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -80,13 +82,8 @@ const TARGET_P99_MS = 250;
 const PHASE_TIMEOUT_MS = 120_000;
 const SETTLE_MS = 2_000;
 
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Service settings a run may override; both services get the same values. */
 const SERVICE_TUNABLES = ['OUTBOX_BATCH_SIZE', 'OUTBOX_POLL_INTERVAL_MS', 'INBOX_CONCURRENCY', 'DATABASE_POOL_SIZE'];
-
-const runId = randomBytes(4).toString('hex');
-const databaseName = `crowdlink_bench_${runId}`;
-const redisPrefix = `crowdlink-bench-${runId}`;
 
 // ---------------------------------------------------------------------------------------------
 // small helpers
@@ -544,7 +541,7 @@ function describeCpu(cost: CpuCost): string {
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const { jwtDir, databaseUrl } = await throwawayWorld(databaseName, redisPrefix);
+  const { jwtDir, databaseUrl } = await throwawayWorld();
 
   const tunables = tunablesFromEnv(SERVICE_TUNABLES);
   const config = loadConfig({

@@ -23,7 +23,6 @@
  * BENCH_DATABASE_ADMIN_URL / TEST_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SignJWT } from 'jose';
@@ -52,6 +51,9 @@ import {
   table,
   takeOverSignals,
   throwawayWorld,
+  databaseName,
+  redisPrefix,
+  REDIS_URL,
 } from './bench-kit';
 
 const INVESTORS_SMALL = intFromEnv('BENCH_INVESTORS_SMALL', 100_000);
@@ -64,10 +66,6 @@ const SAMPLES = 50;
 const OWNERS = 2_000;
 const TARGET_RATIO = 2;
 
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const runId = randomBytes(4).toString('hex');
-const databaseName = `crowdlink_bench_${runId}`;
-const redisPrefix = `crowdlink-bench-${runId}`;
 const schema = schemaOf('investor');
 
 const SECTORS = [
@@ -255,7 +253,7 @@ async function explain(
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const { jwtDir, databaseUrl } = await throwawayWorld(databaseName, redisPrefix, REDIS_URL);
+  const { jwtDir, databaseUrl } = await throwawayWorld();
 
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -30,7 +30,6 @@
  */
 import 'reflect-metadata';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -55,6 +54,9 @@ import {
   takeOverSignals,
   throwawayWorld,
   tunablesFromEnv,
+  databaseName,
+  redisPrefix,
+  REDIS_URL,
 } from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -72,12 +74,8 @@ const BOOT_TIMEOUT_MS = 60_000;
 /** 1: post straight to the pledge service, to see what the gateway hop costs (not the measure of the issue). */
 const DIRECT = process.env.BENCH_DIRECT === '1';
 
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SERVICE_TUNABLES = ['DATABASE_POOL_SIZE'];
 
-const runId = randomBytes(4).toString('hex');
-const databaseName = `crowdlink_bench_${runId}`;
-const redisPrefix = `crowdlink-bench-${runId}`;
 const pledgeSchema = schemaOf('pledge');
 
 // ---------------------------------------------------------------------------------------------
@@ -375,7 +373,7 @@ async function runPgbench(databaseUrl: string, projectId: string): Promise<Pgben
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const { jwtDir, databaseUrl } = await throwawayWorld(databaseName, redisPrefix);
+  const { jwtDir, databaseUrl } = await throwawayWorld();
 
   const tunables = tunablesFromEnv(SERVICE_TUNABLES);
   const env = {

@@ -20,7 +20,6 @@
  * size), BENCH_DATABASE_ADMIN_URL / TEST_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { schemaOf } from '@crowdlink/contracts';
@@ -45,6 +44,9 @@ import {
   table,
   takeOverSignals,
   throwawayWorld,
+  databaseName,
+  redisPrefix,
+  REDIS_URL,
 } from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -58,10 +60,6 @@ const BATCH = 5_000;
 const TARGET_RATIO = 2;
 const COMPANIES = 200;
 
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const runId = randomBytes(4).toString('hex');
-const databaseName = `crowdlink_bench_${runId}`;
-const redisPrefix = `crowdlink-bench-${runId}`;
 const schema = schemaOf('project-listing');
 
 // ---------------------------------------------------------------------------------------------
@@ -533,7 +531,7 @@ async function explain(
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const { jwtDir, databaseUrl } = await throwawayWorld(databaseName, redisPrefix, REDIS_URL);
+  const { jwtDir, databaseUrl } = await throwawayWorld();
 
   const config = loadConfig({
     NODE_ENV: 'test',
