@@ -28,6 +28,7 @@ import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { gatewayService } from '../apps/gateway/src/gateway.definition';
 import { investorService } from '../apps/investor/src/investor.definition';
+import { applyUserSnapshots } from '../apps/investor/src/investors/investor-user.projection';
 
 /*
  * The event backbone as architecture.md describes it, proven against real PostgreSQL and
@@ -225,9 +226,49 @@ describe('event backbone', () => {
     expect(await profileOf(investor, userId)).toEqual({ display_name: 'Name v3', user_version: 3 });
   });
 
+  it('applies a burst of repeated, interleaved and out-of-order events as if one at a time', async () => {
+    // per user: v3 then v2 (same type, one run), then v1 (another type), every event twice
+    const users = Array.from({ length: 40 }, (_, n) => ({ userId: newId(), name: `Burst ${n}` }));
+    const versions = (userVersion: number) =>
+      users.map(({ userId, name }) =>
+        envelope(
+          userVersion === 1 ? 'user.registered' : 'user.profile-changed',
+          snapshot({ userId, displayName: `${name} v${userVersion}`, userVersion }),
+        ),
+      );
+    const [v1, v2, v3] = [versions(1), versions(2), versions(3)];
+    const events = [...users.flatMap((_, n) => [v3[n]!, v2[n]!]), ...v1];
+    const jobs = events.flatMap((event) =>
+      [1, 2].map((copy) => ({ name: event.type, data: event, opts: { jobId: `burst-${event.id}-${copy}` } })),
+    );
+    await inbox.addBulk(jobs);
+
+    const outcomes = await Promise.all(jobs.map(async ({ opts }) => (await finished(inbox, opts.jobId)).returnvalue));
+    expect(outcomes.filter((outcome) => outcome === 'handled')).toHaveLength(events.length);
+    expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(events.length);
+    for (const { userId, name } of users) {
+      expect(await profileOf(investor, userId)).toEqual({ display_name: `${name} v3`, user_version: 3 });
+    }
+  });
+
+  it('applies several snapshots of one user in one statement as their newest', async () => {
+    const userId = newId();
+    const banker = snapshot({ role: 'bank' });
+    await dataSourceOf(investor).transaction((manager) =>
+      applyUserSnapshots(manager, [
+        snapshot({ userId, displayName: 'Second', userVersion: 2 }),
+        snapshot({ userId, displayName: 'Third', userVersion: 3 }),
+        snapshot({ userId, displayName: 'First', userVersion: 1 }),
+        banker,
+      ]),
+    );
+    expect(await profileOf(investor, userId)).toEqual({ display_name: 'Third', user_version: 3 });
+    expect(await profileOf(investor, banker.userId)).toBeUndefined();
+  });
+
   it('redelivers after a relay dies between publishing and marking sent, with no second effect', async () => {
     const relay = gateway.app.get(OutboxRelay);
-    await relay.beforeApplicationShutdown(); // stop the background relay so this test plays the crash
+    await relay.stop(); // stop the background relay so this test plays the crash
     try {
       const user = snapshot({ displayName: 'Crash survivor' });
       await publishUserEvent(gateway, 'user.registered', user);
@@ -256,7 +297,7 @@ describe('event backbone', () => {
       expect(sent[0].published_at).not.toBeNull();
       expect(await profileOf(investor, user.userId)).toEqual({ display_name: 'Crash survivor', user_version: 1 });
     } finally {
-      relay.onApplicationBootstrap();
+      relay.start();
     }
   });
   it('sweeps sent outbox rows after a week and inbox ids after a month, never unsent rows', async () => {

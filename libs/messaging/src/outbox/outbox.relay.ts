@@ -33,12 +33,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    if (eventTypesProducedBy(this.service).length === 0) return;
+    if (eventTypesProducedBy(this.service).length > 0) this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Starts relaying in the background (at boot; again after stop()). */
+  start(): void {
+    if (this.running) return;
     this.running = true;
     this.loop = this.run();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** Finishes the batch in hand and stops; unsent rows wait in the outbox for start(). */
+  async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

@@ -285,5 +285,6 @@ export class PlatformConfig {
   @IsInt()
   @Min(1)
   @Max(256)
-  INBOX_CONCURRENCY = 32;
+  // jobs wait for their group's commit, so this also bounds how many events share a transaction
+  INBOX_CONCURRENCY = 128;
 }

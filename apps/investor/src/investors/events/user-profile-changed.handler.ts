@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { Event } from '@crowdlink/contracts';
-import { EventHandler, HandlesEvent } from '@crowdlink/messaging';
+import { BatchEventHandler, HandlesEvent } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
-import { applyUserSnapshot } from '../investor-user.projection';
+import { applyUserSnapshots } from '../investor-user.projection';
 
 @Injectable()
 @HandlesEvent('user.profile-changed')
-export class UserProfileChangedHandler implements EventHandler<'user.profile-changed'> {
+export class UserProfileChangedHandler implements BatchEventHandler<'user.profile-changed'> {
   async handle(event: Event<'user.profile-changed'>, manager: EntityManager): Promise<void> {
-    await applyUserSnapshot(manager, event.payload);
+    await this.handleAll([event], manager);
+  }
+
+  async handleAll(events: Event<'user.profile-changed'>[], manager: EntityManager): Promise<void> {
+    await applyUserSnapshots(
+      manager,
+      events.map((event) => event.payload),
+    );
   }
 }

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { Event } from '@crowdlink/contracts';
-import { EventHandler, HandlesEvent } from '@crowdlink/messaging';
+import { BatchEventHandler, HandlesEvent } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
-import { applyUserSnapshot } from '../investor-user.projection';
+import { applyUserSnapshots } from '../investor-user.projection';
 
 /** A new investor gets their (empty) investor record. */
 @Injectable()
 @HandlesEvent('user.registered')
-export class UserRegisteredHandler implements EventHandler<'user.registered'> {
+export class UserRegisteredHandler implements BatchEventHandler<'user.registered'> {
   async handle(event: Event<'user.registered'>, manager: EntityManager): Promise<void> {
-    await applyUserSnapshot(manager, event.payload);
+    await this.handleAll([event], manager);
+  }
+
+  async handleAll(events: Event<'user.registered'>[], manager: EntityManager): Promise<void> {
+    await applyUserSnapshots(
+      manager,
+      events.map((event) => event.payload),
+    );
   }
 }
