@@ -77,6 +77,7 @@ const DIRECT = process.env.BENCH_DIRECT === '1';
 const SERVICE_TUNABLES = ['DATABASE_POOL_SIZE'];
 
 const pledgeSchema = schemaOf('pledge');
+const gatewaySchema = schemaOf('gateway');
 
 // ---------------------------------------------------------------------------------------------
 // services and seed data
@@ -147,16 +148,28 @@ async function bootServices(env: Record<string, string>): Promise<Running> {
   };
 }
 
-/** One US campaign, LIVE since yesterday for 30 days, as the project.live projection stores it. */
+/**
+ * One US campaign, LIVE since yesterday for 30 days, as project.live leaves it in the
+ * projections of both services: the pledge service's campaign, and the gateway's copy that its
+ * notifications need (without it every pledge.committed would wait for a project event that
+ * never comes, and the gateway would spend the run retrying them).
+ */
 async function seedCampaign(db: Client): Promise<string> {
   const projectId = newId();
+  const ownerId = newId();
   await db.query(
     `INSERT INTO ${pledgeSchema}.campaigns
        (project_id, project_version, status, kind, jurisdiction, currency, target_amount, max_amount, min_pledge,
         opens_at, closes_at, funding_model, snapshot)
      VALUES ($1, 1, 'LIVE', 'REWARD', 'US', 'USD', $2, $2, $3, now() - interval '1 day', now() + interval '30 days',
              'KEEP_IT_ALL', $4)`,
-    [projectId, CAP, AMOUNT, JSON.stringify({ projectId, ownerId: newId() })],
+    [projectId, CAP, AMOUNT, JSON.stringify({ projectId, ownerId })],
+  );
+  await db.query(
+    `INSERT INTO ${gatewaySchema}.notification_projects
+       (project_id, project_version, owner_id, title, status, jurisdiction, currency, closes_at)
+     VALUES ($1, 1, $2, 'Bench campaign', 'LIVE', 'US', 'USD', now() + interval '30 days')`,
+    [projectId, ownerId],
   );
   return projectId;
 }

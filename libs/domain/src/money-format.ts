@@ -1,9 +1,18 @@
+const exponents = new Map<string, number>();
+
 /**
  * How many minor units a currency's major unit has, as a power of ten (ISO 4217 exponent:
  * USD 2, JPY 0, KWD 3), from the ICU data that Node.js ships.
  */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    // building an Intl.NumberFormat costs far more than the formatting it is asked for
+    exponent =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
 }
 
 /**
