@@ -195,8 +195,29 @@ async function deliverToGateway<T extends EventType>(
   aggregateVersion: number,
   payload: EventPayload<T>,
 ): Promise<void> {
+  await deliverAllToGateway([envelopeOf(type, aggregateId, aggregateVersion, payload)]);
+}
+
+/** Puts several events on gateway.inbox at once, as one relay batch does. */
+async function deliverAllToGateway(events: Event[]): Promise<void> {
+  const queue = gatewayInbox();
+  try {
+    await queue.addBulk(
+      events.map((event) => ({ name: event.type, data: event, opts: { jobId: deliveryJobId(event.id, 'gateway') } })),
+    );
+  } finally {
+    await queue.close();
+  }
+}
+
+function envelopeOf<T extends EventType>(
+  type: T,
+  aggregateId: string,
+  aggregateVersion: number,
+  payload: EventPayload<T>,
+): Event {
   const { version, producer } = EVENT_CONTRACTS[type];
-  const event = {
+  return {
     id: newId(),
     type,
     version,
@@ -205,13 +226,7 @@ async function deliverToGateway<T extends EventType>(
     aggregateId,
     aggregateVersion,
     payload,
-  };
-  const queue = gatewayInbox();
-  try {
-    await queue.add(type, event, { jobId: deliveryJobId(event.id, 'gateway') });
-  } finally {
-    await queue.close();
-  }
+  } as unknown as Event;
 }
 
 function gatewayInbox(): Queue {
@@ -330,6 +345,41 @@ describe('who gets what', () => {
       });
     },
   );
+
+  it('a burst of pledges over two projects tells each investor once per pledge, and no one else', async () => {
+    const [solar, wind] = await Promise.all([liveProject('Solar Burst'), liveProject('Wind Burst')]);
+    const investors = await Promise.all(Array.from({ length: 6 }, () => register(h, 'investor')));
+    // investor n pledges n + 1 times, alternating projects: 21 pledges in all
+    const pledges = investors.flatMap((investor, n) =>
+      Array.from({ length: n + 1 }, (_, k) =>
+        committed(k % 2 === 0 ? solar.id : wind.id, investor.id, 10_000 * (k + 1)),
+      ),
+    );
+    // one more pledge, cancelled before its commit is handled: it must stay silent
+    const quitter = await register(h, 'investor');
+    const withdrawn = committed(solar.id, quitter.id, 70_000);
+    const { pledgeId, projectId, investorId, jurisdiction, currency, amount } = withdrawn;
+    await deliverToGateway('pledge.cancelled', pledgeId, 2, {
+      ...{ pledgeId, projectId, investorId, jurisdiction, currency, amount },
+      cancelledAt: new Date().toISOString(),
+    });
+    await drained();
+    await deliverAllToGateway(
+      [...pledges, withdrawn].map((event) => envelopeOf('pledge.committed', event.pledgeId, 1, event)),
+    );
+
+    for (const [n, investor] of investors.entries()) {
+      const told = await arrived(investor, 'PLEDGE_CONFIRMED', n + 1);
+      const mine = pledges.filter((event) => event.investorId === investor.id);
+      expect(new Set(told.map((notice) => notice.data.pledgeId))).toEqual(new Set(mine.map((event) => event.pledgeId)));
+      for (const notice of told) {
+        const event = mine.find((candidate) => candidate.pledgeId === notice.data.pledgeId)!;
+        expect(notice.body).toContain(event.projectId === solar.id ? '"Solar Burst"' : '"Wind Burst"');
+        expect(notice.data.amount).toBe(event.amount);
+      }
+    }
+    expect(await typesHeldBy(quitter)).toEqual({ [quitter.id]: [] });
+  });
 
   it('a backer whose payment failed at the close is not told the campaign is funded', async () => {
     const project = await liveProject('Declined Card');

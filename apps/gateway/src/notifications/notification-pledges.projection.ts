@@ -3,6 +3,12 @@ import { EntityManager } from 'typeorm';
 
 export type NotificationPledgeStatus = 'COMMITTED' | 'CANCELLED' | 'CHARGED' | 'PAYMENT_FAILED' | 'RELEASED';
 
+export interface PledgeChange {
+  pledge: PledgeFiguresV1;
+  status: NotificationPledgeStatus;
+  pledgeVersion: number;
+}
+
 /**
  * Who backs which project. Events may arrive in any order and more than once: the status
  * follows the newest pledge version seen. Returns the status held after the event.
@@ -13,18 +19,43 @@ export async function applyPledge(
   status: NotificationPledgeStatus,
   pledgeVersion: number,
 ): Promise<NotificationPledgeStatus> {
+  const statuses = await applyPledges(manager, [{ pledge, status, pledgeVersion }]);
+  return statuses.get(pledge.pledgeId)!;
+}
+
+/**
+ * applyPledge for several changes in one statement; returns each pledge's status afterwards.
+ * Of several changes to one pledge only the newest version can win, and one INSERT … ON
+ * CONFLICT may touch a row once, so the newest is the one sent.
+ */
+export async function applyPledges(
+  manager: EntityManager,
+  changes: PledgeChange[],
+): Promise<Map<string, NotificationPledgeStatus>> {
+  const newest = new Map<string, PledgeChange>();
+  for (const change of changes) {
+    const known = newest.get(change.pledge.pledgeId);
+    if (!known || known.pledgeVersion < change.pledgeVersion) newest.set(change.pledge.pledgeId, change);
+  }
+  const sent = [...newest.values()];
   const rows = (await manager.query(
     `INSERT INTO notification_pledges (pledge_id, project_id, investor_id, status, pledge_version)
-     VALUES ($1, $2, $3, $4, $5)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[])
      ON CONFLICT (pledge_id) DO UPDATE
        SET status = CASE WHEN notification_pledges.pledge_version < EXCLUDED.pledge_version
                          THEN EXCLUDED.status ELSE notification_pledges.status END,
            pledge_version = GREATEST(notification_pledges.pledge_version, EXCLUDED.pledge_version),
            updated_at = now()
-     RETURNING status`,
-    [pledge.pledgeId, pledge.projectId, pledge.investorId, status, pledgeVersion],
-  )) as { status: NotificationPledgeStatus }[];
-  return rows[0]!.status;
+     RETURNING pledge_id, status`,
+    [
+      sent.map((change) => change.pledge.pledgeId),
+      sent.map((change) => change.pledge.projectId),
+      sent.map((change) => change.pledge.investorId),
+      sent.map((change) => change.status),
+      sent.map((change) => change.pledgeVersion),
+    ],
+  )) as { pledge_id: string; status: NotificationPledgeStatus }[];
+  return new Map(rows.map((row) => [row.pledge_id, row.status]));
 }
 
 /** The investors still in the project: a pledge neither cancelled nor failed at payment. */

@@ -48,13 +48,37 @@ export async function applyProjectSnapshot(manager: EntityManager, project: Proj
 export async function projectOf(
   manager: EntityManager,
   projectId: string,
-  { forUpdate = false } = {},
+  options: { forUpdate?: boolean } = {},
 ): Promise<NotificationProject | undefined> {
+  return (await loadProjects(manager, [projectId], options)).get(projectId);
+}
+
+/**
+ * Several projects, as projectOf, locked in id order so that two transactions never wait for
+ * each other in a circle. Throws ProjectNotYetKnownError if one is not known yet.
+ */
+export async function projectsOf(
+  manager: EntityManager,
+  projectIds: string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<Map<string, NotificationProject>> {
+  const projects = await loadProjects(manager, projectIds, options);
+  const unknown = projectIds.find((projectId) => !projects.has(projectId));
+  if (unknown) throw new ProjectNotYetKnownError(unknown);
+  return projects;
+}
+
+async function loadProjects(
+  manager: EntityManager,
+  projectIds: string[],
+  { forUpdate = false } = {},
+): Promise<Map<string, NotificationProject>> {
   const rows = (await manager.query(
     `SELECT project_id, owner_id, title, jurisdiction, currency, closes_at, closed_event_id, outcome,
             raised::text AS raised, raised_currency
-       FROM notification_projects WHERE project_id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
-    [projectId],
+       FROM notification_projects WHERE project_id = ANY($1::uuid[])
+      ORDER BY project_id ${forUpdate ? 'FOR UPDATE' : ''}`,
+    [[...new Set(projectIds)]],
   )) as {
     project_id: string;
     owner_id: string;
@@ -67,25 +91,27 @@ export async function projectOf(
     raised: string | null;
     raised_currency: string | null;
   }[];
-  const row = rows[0];
-  return (
-    row && {
-      projectId: row.project_id,
-      ownerId: row.owner_id,
-      title: row.title,
-      jurisdiction: row.jurisdiction,
-      currency: row.currency,
-      closesAt: row.closes_at,
-      closed:
-        row.closed_event_id && row.outcome && row.raised !== null && row.raised_currency
-          ? {
-              eventId: row.closed_event_id,
-              outcome: row.outcome,
-              raised: Number(row.raised),
-              currency: row.raised_currency,
-            }
-          : null,
-    }
+  return new Map(
+    rows.map((row) => [
+      row.project_id,
+      {
+        projectId: row.project_id,
+        ownerId: row.owner_id,
+        title: row.title,
+        jurisdiction: row.jurisdiction,
+        currency: row.currency,
+        closesAt: row.closes_at,
+        closed:
+          row.closed_event_id && row.outcome && row.raised !== null && row.raised_currency
+            ? {
+                eventId: row.closed_event_id,
+                outcome: row.outcome,
+                raised: Number(row.raised),
+                currency: row.raised_currency,
+              }
+            : null,
+      },
+    ]),
   );
 }
 

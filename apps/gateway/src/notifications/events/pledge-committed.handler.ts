@@ -1,56 +1,73 @@
 import { Injectable } from '@nestjs/common';
 import { Event } from '@crowdlink/contracts';
 import { cancellationDeadline } from '@crowdlink/compliance';
-import { EventHandler, HandlesEvent } from '@crowdlink/messaging';
+import { BatchEventHandler, HandlesEvent } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
-import { applyPledge } from '../notification-pledges.projection';
-import { NotificationProject, projectOf, ProjectNotYetKnownError } from '../notification-projects.projection';
+import { applyPledges } from '../notification-pledges.projection';
+import { NotificationProject, projectsOf } from '../notification-projects.projection';
 import { campaignClosed, pledgeConfirmed } from '../notification-texts';
-import { notify } from '../notification.writer';
+import { Announcement, notifyAll } from '../notification.writer';
 
-/** Records the backer, and tells the investor the pledge stands and until when it may be cancelled. */
+/**
+ * Records the backer, and tells the investor the pledge stands and until when it may be
+ * cancelled. A run of pledges (a popular campaign) is handled in three statements: lock the
+ * projects, record the backers, write the notifications.
+ */
 @Injectable()
 @HandlesEvent('pledge.committed')
-export class PledgeCommittedHandler implements EventHandler<'pledge.committed'> {
+export class PledgeCommittedHandler implements BatchEventHandler<'pledge.committed'> {
   async handle(event: Event<'pledge.committed'>, manager: EntityManager): Promise<void> {
-    const pledge = event.payload;
-    // the project first: campaign.closed locks it too, so the two take turns (see projectOf)
-    const project = await projectOf(manager, pledge.projectId, { forUpdate: true });
-    if (!project) throw new ProjectNotYetKnownError(pledge.projectId);
-    const status = await applyPledge(manager, pledge, 'COMMITTED', event.aggregateVersion);
-    // cancelled already (its cancellation arrived first): a confirmation now would mislead
-    if (status !== 'COMMITTED') return;
-    await notify(
+    await this.handleAll([event], manager);
+  }
+
+  async handleAll(events: Event<'pledge.committed'>[], manager: EntityManager): Promise<void> {
+    // the projects first: campaign.closed locks its project too, so the two take turns (see projectsOf)
+    const projects = await projectsOf(
       manager,
-      event.id,
-      [pledge.investorId],
-      pledgeConfirmed({
-        pledgeId: pledge.pledgeId,
-        projectId: pledge.projectId,
-        projectTitle: project.title,
-        amount: pledge.amount,
-        currency: pledge.currency,
-        cancellableUntil: deadlineOf(pledge, project),
-      }),
+      events.map((event) => event.payload.projectId),
+      { forUpdate: true },
     );
-    // the campaign closed before this pledge's event was handled: the backer hears the outcome
-    // under the close's event id, so it is still one notification per close and user
-    if (project.closed && pledge.investorId !== project.ownerId) {
-      const { eventId, outcome, raised, currency } = project.closed;
-      await notify(
-        manager,
-        eventId,
-        [pledge.investorId],
-        campaignClosed({
-          projectId: project.projectId,
+    const statuses = await applyPledges(
+      manager,
+      events.map((event) => ({ pledge: event.payload, status: 'COMMITTED', pledgeVersion: event.aggregateVersion })),
+    );
+    const announcements: Announcement[] = [];
+    for (const event of events) {
+      const pledge = event.payload;
+      const project = projects.get(pledge.projectId)!;
+      // cancelled already (its cancellation arrived first): a confirmation now would mislead
+      if (statuses.get(pledge.pledgeId) !== 'COMMITTED') continue;
+      announcements.push({
+        sourceEventId: event.id,
+        userIds: [pledge.investorId],
+        notification: pledgeConfirmed({
+          pledgeId: pledge.pledgeId,
+          projectId: pledge.projectId,
           projectTitle: project.title,
-          outcome,
-          raised,
-          currency,
-          audience: 'backer',
+          amount: pledge.amount,
+          currency: pledge.currency,
+          cancellableUntil: deadlineOf(pledge, project),
         }),
-      );
+      });
+      // the campaign closed before this pledge's event was handled: the backer hears the outcome
+      // under the close's event id, so it is still one notification per close and user
+      if (project.closed && pledge.investorId !== project.ownerId) {
+        const { eventId, outcome, raised, currency } = project.closed;
+        announcements.push({
+          sourceEventId: eventId,
+          userIds: [pledge.investorId],
+          notification: campaignClosed({
+            projectId: project.projectId,
+            projectTitle: project.title,
+            outcome,
+            raised,
+            currency,
+            audience: 'backer',
+          }),
+        });
+      }
     }
+    await notifyAll(manager, announcements);
   }
 }
 
