@@ -251,6 +251,32 @@ describe('event backbone', () => {
     }
   });
 
+  it('fails only the bad event of a burst; the rest of its group still commits together', async () => {
+    const users = Array.from({ length: 40 }, (_, n) => snapshot({ displayName: `Group ${n}` }));
+    // valid as a payload, but past PostgreSQL's integer column: its effect fails in the database
+    const bad = envelope('user.registered', snapshot({ displayName: 'Too far', userVersion: 3_000_000_000 }));
+    const events = users.map((user) => envelope('user.registered', user));
+    events.splice(20, 0, bad);
+    await inbox.addBulk(
+      events.map((event) => ({ name: event.type, data: event, opts: { jobId: `group-${event.id}` } })),
+    );
+
+    for (const user of users) await arrivedProfile(investor, user.userId);
+    const failedJob = await eventually(async () => {
+      const job = await inbox.getJob(`group-${bad.id}`);
+      if (!job?.failedReason) throw new Error('the bad event has not failed yet');
+      return job;
+    });
+    expect(failedJob.failedReason).toMatch(/out of range/);
+    expect(await profileOf(investor, bad.aggregateId)).toBeUndefined();
+    // profiles written in one transaction share its now(): a few groups, not one per event
+    const [{ transactions }] = await dataSourceOf(investor).query(
+      `SELECT count(DISTINCT created_at)::int AS transactions FROM investor_profiles WHERE user_id = ANY($1)`,
+      [users.map((user) => user.userId)],
+    );
+    expect(transactions).toBeLessThanOrEqual(10);
+  });
+
   it('applies several snapshots of one user in one statement as their newest', async () => {
     const userId = newId();
     const banker = snapshot({ role: 'bank' });

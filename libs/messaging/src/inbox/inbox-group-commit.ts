@@ -1,7 +1,7 @@
-import { Event, EventType } from '@crowdlink/contracts';
+import { Event } from '@crowdlink/contracts';
 import { runWithRequestId } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventHandler, handlesRuns } from '../event-handler.decorator';
+import { handlesRuns } from '../event-handler.decorator';
 import { INBOX_MAX_GROUP_SIZE, INBOX_TRANSACTIONS_IN_FLIGHT } from '../messaging.constants';
 import { EventHandlerRegistry } from './event-handler.registry';
 
@@ -16,10 +16,9 @@ interface Waiting {
 /**
  * Commits the effects of the events a worker holds at the same moment in one transaction
  * (group commit): a commit, not an event, is what costs PostgreSQL the most, and a round
- * trip comes next, so a run of events of one type goes to a BatchEventHandler at once. Every event
- * still has its inbox row and its effect in the same transaction as each other. If any
- * handler in a group fails, the group rolls back and each event is applied again in a
- * transaction of its own, so only the failing event's job fails (and is retried).
+ * trip comes next, so a run of events of one type goes to a BatchEventHandler at once. Every
+ * event still has its inbox row and its effect in the same transaction as each other. If a
+ * handler fails, only that event's job fails (and is retried); see commitGroup.
  */
 export class InboxGroupCommit {
   private readonly waiting: Waiting[] = [];
@@ -48,24 +47,52 @@ export class InboxGroupCommit {
     }
   }
 
+  /**
+   * Commits the group; when a handler fails, the group is rolled back and tried again without
+   * the event that failed (its job fails and BullMQ retries it later), so one bad event costs
+   * its group a transaction or two, not one per event. A run that failed in its batch handler
+   * is applied one event at a time in the next try, to find which event it was.
+   */
   private async commitGroup(group: Waiting[]): Promise<void> {
-    try {
-      const outcomes = await this.commit(group.map((waiting) => waiting.event));
-      group.forEach((waiting, index) => waiting.resolve(outcomes[index]!));
-      return;
-    } catch (error) {
-      if (group.length === 1) {
-        group[0]!.reject(error);
+    const oneAtATime = new Set<Event>();
+    let pending = group;
+    while (pending.length > 0) {
+      try {
+        const outcomes = await this.commit(
+          pending.map((waiting) => waiting.event),
+          oneAtATime,
+        );
+        pending.forEach((waiting, index) => waiting.resolve(outcomes[index]!));
         return;
+      } catch (error) {
+        if (!(error instanceof HandlerFailure)) {
+          // the transaction itself failed (the inbox rows, the commit): each event on its own
+          if (pending.length === 1) pending[0]!.reject(error);
+          else for (const waiting of pending) await this.commitAlone(waiting);
+          return;
+        }
+        if (error.events.length > 1) {
+          error.events.forEach((event) => oneAtATime.add(event));
+          continue;
+        }
+        const culprit = pending.find((waiting) => waiting.event === error.events[0])!;
+        culprit.reject(error.reason);
+        pending = pending.filter((waiting) => waiting !== culprit);
       }
     }
-    for (const waiting of group) {
-      await this.commit([waiting.event]).then(([outcome]) => waiting.resolve(outcome!), waiting.reject);
+  }
+
+  private async commitAlone(waiting: Waiting): Promise<void> {
+    try {
+      const [outcome] = await this.commit([waiting.event], new Set());
+      waiting.resolve(outcome!);
+    } catch (error) {
+      waiting.reject(error instanceof HandlerFailure ? error.reason : error);
     }
   }
 
   /** One transaction: record the events' ids in the inbox, apply those not seen before. */
-  private commit(events: Event[]): Promise<InboxOutcome[]> {
+  private commit(events: Event[], oneAtATime: ReadonlySet<Event>): Promise<InboxOutcome[]> {
     return this.dataSource.transaction(async (manager) => {
       const recorded = (await manager.query(
         `INSERT INTO inbox (event_id, event_type)
@@ -82,19 +109,35 @@ export class InboxGroupCommit {
         toApply.push(event);
         return 'handled';
       });
-      for (const run of runsOfOneType(toApply)) await this.applyRun(run, manager);
+      for (const run of runsOfOneType(toApply)) await this.applyRun(run, manager, oneAtATime);
       return outcomes;
     });
   }
 
-  private async applyRun(run: Event[], manager: EntityManager): Promise<void> {
-    const handler = this.handlers.handlerOf(run[0]!.type) as EventHandler<EventType>;
-    if (run.length > 1 && handlesRuns(handler)) {
+  private async applyRun(run: Event[], manager: EntityManager, oneAtATime: ReadonlySet<Event>): Promise<void> {
+    const handler = this.handlers.handlerOf(run[0]!.type);
+    if (run.length > 1 && handlesRuns(handler) && !run.some((event) => oneAtATime.has(event))) {
       // log lines of a run carry its first event's id
-      await runWithRequestId(run[0]!.id, () => handler.handleAll(run as never, manager));
+      await runWithRequestId(run[0]!.id, () => handler.handleAll(run as never, manager)).catch((reason: unknown) => {
+        throw new HandlerFailure(run, reason);
+      });
       return;
     }
-    for (const event of run) await runWithRequestId(event.id, () => handler.handle(event as never, manager));
+    for (const event of run) {
+      await runWithRequestId(event.id, () => handler.handle(event as never, manager)).catch((reason: unknown) => {
+        throw new HandlerFailure([event], reason);
+      });
+    }
+  }
+}
+
+/** A handler threw while applying these events (one, or a run handled at once). */
+class HandlerFailure extends Error {
+  constructor(
+    readonly events: Event[],
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
   }
 }
 
