@@ -4,7 +4,7 @@ import { eventually } from '@crowdlink/testing';
 import { Actor, Answer, call, expectError, registerActor } from '../../../test/support/api-client';
 import { publishFrom, queryWorld } from '../../../test/support/backbone';
 import { SettlementDto } from '../src/settlement/dto/settlement.dto';
-import { DAY_MS, liveCampaign } from './pledge.harness';
+import { DAY_MS, investor, liveCampaign } from './pledge.harness';
 import {
   closedEventsOf,
   eventTypesOf,
@@ -362,5 +362,60 @@ describe('KEEP_IT_ALL and the deadline', () => {
     await settledAs(h, due.projectId, 'FUNDED', { charged: { count: 1, amount: 4_000 } });
     expect((await settlementOf(h, later.projectId)).status).toBe('LIVE');
     expect(await closedEventsOf(h.world, due.projectId)).toHaveLength(1);
+  });
+});
+
+describe('the EU reflection period (ECSPR Art 22)', () => {
+  async function pledgeThroughApi(projectId: string, actor: Actor, amount: number): Promise<{ id: string }> {
+    const answer = await call<{ id: string }>(h.pledge, 'POST', `/v1/projects/${projectId}/pledges`, {
+      token: actor.token,
+      body: { amount, paymentMethod: 'pm_card_visa' },
+    });
+    expect(answer.status).toBe(201);
+    return answer.body;
+  }
+
+  it('charges a pledge only once its 4 days are over; revoked within them after the close, it is never charged', async () => {
+    const campaign = await liveCampaign(h, {
+      jurisdiction: 'EU',
+      currency: 'EUR',
+      region: 'Bavaria',
+      fundingModel: 'KEEP_IT_ALL',
+      payoutAccountId: 'acct_reflection',
+    });
+    const { projectId } = campaign;
+    const tested = {
+      currency: 'EUR',
+      knowledgeTestPassedUntil: new Date(h.clock.now().getTime() + 300 * DAY_MS).toISOString(),
+    };
+    const [eva, olga, pro] = await Promise.all([
+      investor(h, tested),
+      investor(h, tested),
+      investor(h, { currency: 'EUR', sophisticated: true }),
+    ]);
+    const evas = await pledgeThroughApi(projectId, eva, 5_000);
+    const olgas = await pledgeThroughApi(projectId, olga, 4_000);
+    const pros = await pledgeThroughApi(projectId, pro, 3_000); // sophisticated: no reflection period
+
+    expect((await closeNow(projectId)).status).toBe(202);
+    await untilStatus(pros.id, 'CHARGED');
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // a settlement sweep runs every 2 s
+    expect(await paymentsOf(evas.id)).toEqual([]);
+    expect(await paymentsOf(olgas.id)).toEqual([]);
+    expect(await settlementOf(h, projectId)).toMatchObject({ status: 'SETTLING' });
+
+    const revoked = await call(h.pledge, 'DELETE', `/v1/pledges/${evas.id}`, { token: eva.token });
+    expect(revoked).toMatchObject({ status: 200, body: { status: 'CANCELLED' } });
+
+    h.clock.advance(4 * DAY_MS + 60_000);
+    await settledAs(h, projectId, 'FUNDED', { charged: { count: 2, amount: 7_000 } });
+    expect(await statusOf(olgas.id)).toBe('CHARGED');
+    expect(await paymentsOf(evas.id)).toEqual([]);
+    expectError(
+      await call(h.pledge, 'DELETE', `/v1/pledges/${olgas.id}`, { token: olga.token }),
+      409,
+      'PLEDGE_NOT_CANCELLABLE',
+    );
+    await expectBooks(h.world, { [`escrow:${projectId}`]: 0 });
   });
 });

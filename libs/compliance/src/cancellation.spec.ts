@@ -1,4 +1,4 @@
-import { cancellationDeadline, mayCancel } from './cancellation';
+import { cancellationDeadline, cancellationOutlastsClose, mayCancel } from './cancellation';
 
 const pledgedAt = new Date('2026-11-01T10:00:00Z');
 const closesAt = new Date('2026-12-01T00:00:00Z');
@@ -24,5 +24,15 @@ describe(cancellationDeadline.name, () => {
   it('EU: a sophisticated investor has no reflection period', () => {
     expect(cancellationDeadline('EU', { pledgedAt, closesAt, sophisticated: true })).toBeNull();
     expect(mayCancel('EU', { pledgedAt, closesAt, sophisticated: true }, pledgedAt)).toBe(false);
+  });
+});
+
+describe(cancellationOutlastsClose.name, () => {
+  it.each([
+    ['EU', true],
+    ['US', false],
+    ['CN', false],
+  ] as const)('%s: %s', (jurisdiction, outlasts) => {
+    expect(cancellationOutlastsClose(jurisdiction)).toBe(outlasts);
   });
 });

@@ -33,3 +33,13 @@ export function mayCancel(jurisdiction: Jurisdiction, pledge: PledgeTiming, now:
   const deadline = cancellationDeadline(jurisdiction, pledge);
   return deadline !== null && now.getTime() < deadline.getTime();
 }
+
+/**
+ * Whether the right to cancel outlasts the campaign's close, so that a pledge must not be
+ * charged before its cancellation deadline: the EU reflection period runs from the pledge,
+ * whatever the campaign does meanwhile (ECSPR Art 22); the US and CN rights end before the
+ * deadline, which a close brings forward, so those pledges are charged at the close.
+ */
+export function cancellationOutlastsClose(jurisdiction: Jurisdiction): boolean {
+  return jurisdiction === 'EU';
+}

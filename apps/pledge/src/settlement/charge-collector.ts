@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { cancellationOutlastsClose, JURISDICTIONS } from '@crowdlink/compliance';
 import { Clock, CLOCK } from '@crowdlink/domain';
 import { PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -37,14 +38,19 @@ export class ChargeCollector {
     private readonly queues: SettlementQueues,
   ) {}
 
-  /** Queues every undecided attempt of a settling campaign whose outcome is still open. */
+  /**
+   * Queues every undecided attempt of a settling campaign whose outcome is still open, except
+   * a pledge its investor may still cancel after the close (the EU reflection period): it is
+   * queued by the sweep run after its deadline, and until then the campaign's outcome waits.
+   */
   async queueUndecided(projectId: string): Promise<void> {
     const attempts = (await this.dataSource.query(
       `SELECT p.id AS "pledgeId", p.charge_attempt AS attempt
          FROM pledges p JOIN campaigns c USING (project_id) JOIN settlements s USING (project_id)
         WHERE p.project_id = $1 AND c.status = 'SETTLING' AND s.outcome IS NULL
-          AND p.status = ANY($2) AND p.decided_attempt IS DISTINCT FROM p.charge_attempt`,
-      [projectId, COLLECTING_STATUSES],
+          AND p.status = ANY($2) AND p.decided_attempt IS DISTINCT FROM p.charge_attempt
+          AND (p.jurisdiction <> ALL($3) OR p.cancellable_until IS NULL OR p.cancellable_until <= $4)`,
+      [projectId, COLLECTING_STATUSES, JURISDICTIONS.filter(cancellationOutlastsClose), this.clock.now().toISOString()],
     )) as { pledgeId: string; attempt: number }[];
     await this.queues.charge(attempts.map((attempt) => ({ projectId, ...attempt })));
   }
@@ -107,9 +113,9 @@ export class ChargeCollector {
   }
 
   /**
-   * The investor cancelled (within their legal window: an EU reflection period can outlast
-   * the close) while the provider was charging: the money was taken for a pledge that no
-   * longer exists, so it goes back at once, and the journal shows both movements.
+   * The investor cancelled (within their legal window, still open when an admin closes a
+   * campaign before its deadline) while the provider was charging: the money was taken for a
+   * pledge that no longer exists, so it goes back at once, and the journal shows both movements.
    */
   private async refundIfOrphaned(pledgeId: string, chargeRef: string): Promise<void> {
     const [cancelled] = (await this.dataSource.query(
