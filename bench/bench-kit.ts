@@ -3,6 +3,7 @@
  * cleanup that runs even when a bench fails or is interrupted.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -149,4 +150,41 @@ export async function throwawayWorld(): Promise<{ jwtDir: string; databaseUrl: s
 /** The service settings a bench passes on from its own environment, when set. */
 export function tunablesFromEnv(names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.filter((name) => process.env[name]).map((name) => [name, process.env[name]!]));
+}
+
+const USER_HZ = 100;
+
+/** CPU time (ms) used so far by the processes a bench cares about, by the group it names for each. */
+export type CpuByGroup = Map<string, number>;
+
+/**
+ * Reads utime + stime of every process from /proc (Linux; empty elsewhere) and adds them up
+ * by the group `groupOf` names (undefined: not counted). Two readings a phase apart tell how
+ * the machine's CPU went to the bench's own processes, PostgreSQL, Redis and the services.
+ */
+export function cpuByGroup(groupOf: (pid: number, command: string) => string | undefined): CpuByGroup {
+  const used: CpuByGroup = new Map();
+  if (!existsSync('/proc')) return used;
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const group = groupOf(pid, command);
+      if (!group) continue;
+      // fields after the command: state is the 1st, utime the 12th, stime the 13th (in USER_HZ ticks)
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+      used.set(group, (used.get(group) ?? 0) + ms);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return used;
+}
+
+/** Per group, CPU ms spent between two readings. */
+export function cpuSpent(before: CpuByGroup, after: CpuByGroup): CpuByGroup {
+  return new Map([...after].map(([group, ms]) => [group, ms - (before.get(group) ?? 0)]));
 }

@@ -57,6 +57,8 @@ import {
   databaseName,
   redisPrefix,
   REDIS_URL,
+  cpuByGroup,
+  cpuSpent,
 } from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -85,6 +87,7 @@ const gatewaySchema = schemaOf('gateway');
 interface Running {
   gatewayUrl: string;
   pledgeUrl: string;
+  pids: { pledge: number; gateway: number };
   /** Stops both services (once), so that pgbench has their database connections. */
   stop(): Promise<void>;
 }
@@ -138,13 +141,28 @@ async function bootServices(env: Record<string, string>): Promise<Running> {
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => (stopped ??= Promise.all(children.map(stopProcess)).then(() => undefined));
   onCleanup('stop the services', stop);
-  children.push(await spawnService('pledge', { ...env, ...ports }));
-  children.push(await spawnService('gateway', { ...env, ...ports }));
+  const pledge = await spawnService('pledge', { ...env, ...ports });
+  children.push(pledge);
+  const gateway = await spawnService('gateway', { ...env, ...ports });
+  children.push(gateway);
   takeOverSignals();
   return {
     gatewayUrl: `http://127.0.0.1:${ports.GATEWAY_PORT}`,
     pledgeUrl: `http://127.0.0.1:${ports.PLEDGE_PORT}`,
+    pids: { pledge: pledge.pid!, gateway: gateway.pid! },
     stop,
+  };
+}
+
+/** Whose CPU the bench reports: the two services, this process (autocannon), PostgreSQL, Redis, the rest. */
+function processGroups(pids: Running['pids']): (pid: number, command: string) => string {
+  return (pid, command) => {
+    if (pid === pids.pledge) return 'pledge service';
+    if (pid === pids.gateway) return 'gateway';
+    if (pid === process.pid) return 'autocannon';
+    if (command.startsWith('postgres')) return 'PostgreSQL';
+    if (command.startsWith('redis-server')) return 'Redis';
+    return 'everything else';
   };
 }
 
@@ -430,7 +448,10 @@ async function main(): Promise<void> {
   const tokens = await seedInvestors(db, env);
 
   console.log(`(a) HTTP: autocannon, ${CONNECTIONS} connections, ${SECONDS} s, POST /v1/projects/:id/pledges ...`);
+  const groupOf = processGroups(services.pids);
+  const cpuBefore = cpuByGroup(groupOf);
   const http = await postPledges(DIRECT ? services.pledgeUrl : services.gatewayUrl, projectId, tokens);
+  const cpu = cpuSpent(cpuBefore, cpuByGroup(groupOf));
   const stored = await storedState(db, projectId, http.created);
   await services.stop();
   console.log(
@@ -444,6 +465,13 @@ async function main(): Promise<void> {
       `(${stored.pledges - http.created.size} cut off at the stop), raised ${fmt(stored.committed)} = sum of pledges, ` +
       `cap ${fmt(stored.cap)}, ${fmt(stored.events)} pledge.committed events; ` +
       `${fmt(stored.pledges / stored.transactions, 1)} pledges per transaction\n`,
+  );
+  const pledgesMade = http.rate * SECONDS;
+  console.log(
+    `    CPU per pledge (and share of one core): ${[...cpu]
+      .sort(([, a], [, b]) => b - a)
+      .map(([group, ms]) => `${group} ${fmt(ms / pledgesMade, 2)} ms (${fmt((ms / (SECONDS * 1000)) * 100)} %)`)
+      .join(', ')}\n`,
   );
   const problems = verify(http, stored);
   if (problems.length > 0) throw new Error(`the database does not match the answers: ${problems.join('; ')}`);
