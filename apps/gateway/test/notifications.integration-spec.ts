@@ -536,8 +536,8 @@ describe('who gets what', () => {
 describe('settlement and amendments', () => {
   it('each pledge event at the close tells its investor, in words of its own, and no one else', async () => {
     const project = await liveProject('Settled Robots');
-    const [reconfirming, charged, fixing, failed, released, refunded, bystander] = await Promise.all(
-      Array.from({ length: 7 }, () => register(h, 'investor')),
+    const [reconfirming, charged, fixing, failed, released, refunded, returned, bystander] = await Promise.all(
+      Array.from({ length: 8 }, () => register(h, 'investor')),
     );
     const at = '2026-12-07T17:00:00.000Z';
     const figures = (actor: Actor) => pledgeFigures(project.id, actor.id, 250_000);
@@ -574,6 +574,13 @@ describe('settlement and amendments', () => {
       releasedAt: at,
     });
 
+    const returnedPledge = figures(returned);
+    await publishFrom(pledge, 'pledge.charge-refunded', returnedPledge.pledgeId, 3, {
+      ...returnedPledge,
+      refundedAmount: 250_000,
+      refundedAt: at,
+    });
+
     expect((await arrived(reconfirming, 'RECONFIRMATION_REQUESTED'))[0]).toMatchObject({
       title: 'Reconfirm your pledge',
       body: '"Settled Robots" changed its terms materially. Reconfirm your pledge of USD 2,500.00 by 2026-12-07 17:00 UTC, or it is cancelled.',
@@ -591,14 +598,20 @@ describe('settlement and amendments', () => {
       '"Settled Robots" did not reach its target: your pledge of USD 2,500.00 is released and nothing was taken.',
     );
     expect((await arrived(refunded, 'PLEDGE_RELEASED'))[0]!.data).toMatchObject({ reason: 'REFUNDED' });
+    expect((await arrived(returned, 'CHARGE_REFUNDED'))[0]).toMatchObject({
+      title: 'Charge refunded',
+      body: 'A charge of USD 2,500.00 for your pledge to "Settled Robots" was taken after the pledge no longer needed it, and has been refunded in full.',
+      data: { pledgeId: returnedPledge.pledgeId, refundedAmount: 250_000, currency: 'USD' },
+    });
     await drained();
-    expect(await typesHeldBy(reconfirming, charged, fixing, failed, released, refunded, bystander)).toEqual({
+    expect(await typesHeldBy(reconfirming, charged, fixing, failed, released, refunded, returned, bystander)).toEqual({
       [reconfirming.id]: ['RECONFIRMATION_REQUESTED'],
       [charged.id]: ['PLEDGE_CHARGED'],
       [fixing.id]: ['PAYMENT_ACTION_REQUIRED'],
       [failed.id]: ['PAYMENT_FAILED'],
       [released.id]: ['PLEDGE_RELEASED'],
       [refunded.id]: ['PLEDGE_RELEASED'],
+      [returned.id]: ['CHARGE_REFUNDED'],
       [bystander.id]: [],
     });
   });

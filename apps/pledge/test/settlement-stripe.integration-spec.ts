@@ -183,6 +183,14 @@ describe('a charge the investor confirms later (payment_intent.succeeded)', () =
       }),
     ]);
     expect(await pledgeRow(adas.id)).toEqual({ status: 'CHARGED', charge_ref: newer.id });
+    // the investor is told once, however often Stripe reports the charge
+    expect(
+      await queryWorld(
+        h.world,
+        `SELECT payload FROM pledge.outbox WHERE event_type = 'pledge.charge-refunded' AND aggregate_id = $1`,
+        [adas.id],
+      ),
+    ).toEqual([{ payload: expect.objectContaining({ pledgeId: adas.id, investorId: ada.id, refundedAmount: 5_000 }) }]);
     expect(await journalReferencesOf(adas.id)).toEqual(
       [`charge:${adas.id}`, `charge:${adas.id}:${older.id}`, `refund:${adas.id}:${older.id}`].sort(),
     );
@@ -268,7 +276,11 @@ describe('a cancellation while the charge is in flight', () => {
       }),
     ]);
     expect(await pledgeRow(evas.id)).toEqual({ status: 'CANCELLED', charge_ref: null });
-    expect(await eventTypesOf(h.world, evas.id)).toEqual(['pledge.committed', 'pledge.cancelled']);
+    expect(await eventTypesOf(h.world, evas.id)).toEqual([
+      'pledge.committed',
+      'pledge.cancelled',
+      'pledge.charge-refunded',
+    ]);
     await expectBooks(h.world, projectAccounts(projectId));
 
     const echo = succeeded(charge);

@@ -22,6 +22,7 @@ import { UserProfileChangedV1, UserRegisteredV1 } from './events/user.events';
 import {
   PledgeCancelledV1,
   PledgeChargedV1,
+  PledgeChargeRefundedV1,
   PledgeCommittedV1,
   PledgePaymentActionRequiredV1,
   PledgePaymentFailedV1,
@@ -180,6 +181,14 @@ export const EVENT_CONTRACTS = {
     consumers: ['investor', 'gateway'],
     payload: PledgeReleasedV1,
     description: 'The campaign failed: nothing was taken or the charge was refunded; the pledge stops counting.',
+  },
+  'pledge.charge-refunded': {
+    version: 1,
+    producer: 'pledge',
+    consumers: ['gateway'],
+    payload: PledgeChargeRefundedV1,
+    description:
+      'A charge the pledge does not keep (taken during its cancellation, or a late older attempt) was refunded.',
   },
   // aggregateId is the project's id. The gateway tells each new shareholder.
   'shares.issued': {

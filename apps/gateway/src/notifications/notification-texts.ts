@@ -143,6 +143,15 @@ export function pledgeReleased(input: PledgeNotice & { reason: PledgeReleasedV1[
   };
 }
 
+export function chargeRefunded(input: PledgeNotice & { refundedAmount: number }): NewNotification {
+  return {
+    type: 'CHARGE_REFUNDED',
+    title: 'Charge refunded',
+    body: `A charge of ${formatMoney(input.refundedAmount, input.currency)} for your pledge to "${input.projectTitle}" was taken after the pledge no longer needed it, and has been refunded in full.`,
+    data: { ...pledgeData(input), refundedAmount: input.refundedAmount },
+  };
+}
+
 export function sharesIssued(input: {
   projectId: string;
   projectTitle: string;

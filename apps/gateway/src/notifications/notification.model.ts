@@ -17,6 +17,7 @@ export const NOTIFICATION_TYPES = [
   'LOAN_LAPSED',
   'LOAN_DEFAULTED',
   'COMPENSATION_PAID',
+  'CHARGE_REFUNDED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

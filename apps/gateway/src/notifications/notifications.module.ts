@@ -10,6 +10,7 @@ import { LoanLapsedHandler } from './events/loan-lapsed.handler';
 import { LoanOfferedHandler } from './events/loan-offered.handler';
 import { PledgeCancelledHandler } from './events/pledge-cancelled.handler';
 import { PledgeChargedHandler } from './events/pledge-charged.handler';
+import { PledgeChargeRefundedHandler } from './events/pledge-charge-refunded.handler';
 import { PledgeCommittedHandler } from './events/pledge-committed.handler';
 import { PledgePaymentActionRequiredHandler } from './events/pledge-payment-action-required.handler';
 import { PledgePaymentFailedHandler } from './events/pledge-payment-failed.handler';
@@ -46,6 +47,7 @@ import { NotificationsService } from './notifications.service';
     PledgeCancelledHandler,
     PledgeReconfirmationRequestedHandler,
     PledgeChargedHandler,
+    PledgeChargeRefundedHandler,
     PledgePaymentActionRequiredHandler,
     PledgePaymentFailedHandler,
     PledgeReleasedHandler,

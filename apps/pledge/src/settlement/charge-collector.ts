@@ -132,6 +132,6 @@ export class ChargeCollector {
       currency: cancelled.currency,
     };
     const refundRef = await this.orphans.refund(orphan);
-    await this.dataSource.transaction((manager) => this.orphans.record(manager, orphan, refundRef));
+    await this.dataSource.transaction((manager) => this.orphans.record(manager, orphan, refundRef, cancelled));
   }
 }

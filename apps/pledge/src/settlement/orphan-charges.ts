@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK, newId } from '@crowdlink/domain';
+import { OutboxPublisher } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { Journal } from '../ledger/journal';
 import { idempotencyKeyOf, PAYMENT_PROVIDER, PaymentProvider } from '../payments/payment-provider';
+import { figuresOf } from '../pledges/pledge-rows';
+import { SettlingPledgeRow } from './settling-pledge';
 
 /** Money the provider holds for a pledge under `chargeRef`, which that pledge does not keep. */
 export interface OrphanCharge {
@@ -26,6 +29,7 @@ export class OrphanCharges {
     @Inject(PAYMENT_PROVIDER) private readonly payments: PaymentProvider,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly journal: Journal,
+    private readonly outbox: OutboxPublisher,
   ) {}
 
   async isRefunded(manager: EntityManager, chargeRef: string): Promise<boolean> {
@@ -43,8 +47,16 @@ export class OrphanCharges {
     return refundRef;
   }
 
-  /** In the caller's transaction; a second record of the same charge is a no-op. */
-  async record(manager: EntityManager, orphan: OrphanCharge, refundRef: string): Promise<void> {
+  /**
+   * In the caller's transaction; a second record of the same charge is a no-op. The first
+   * also tells the investor (`pledge.charge-refunded`): their statement shows the charge.
+   */
+  async record(
+    manager: EntityManager,
+    orphan: OrphanCharge,
+    refundRef: string,
+    pledge: SettlingPledgeRow,
+  ): Promise<void> {
     const at = this.clock.now();
     const inserted = (await manager.query(
       `INSERT INTO orphan_refunds (id, charge_ref, pledge_id, currency, amount, refund_ref, refunded_at)
@@ -53,6 +65,12 @@ export class OrphanCharges {
        RETURNING id`,
       [newId(), orphan.chargeRef, orphan.pledgeId, orphan.currency, orphan.amount, refundRef, at.toISOString()],
     )) as unknown[];
-    if (inserted.length > 0) await this.journal.recordOrphanRefund(manager, { ...orphan, at });
+    if (inserted.length === 0) return;
+    await this.journal.recordOrphanRefund(manager, { ...orphan, at });
+    await this.outbox.publish(manager, 'pledge.charge-refunded', {
+      aggregateId: pledge.id,
+      aggregateVersion: pledge.version,
+      payload: { ...figuresOf(pledge), refundedAmount: orphan.amount, refundedAt: at.toISOString() },
+    });
   }
 }

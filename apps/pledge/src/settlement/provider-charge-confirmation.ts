@@ -44,7 +44,7 @@ export class ProviderChargeConfirmation {
         return { effect: 'charged', projectId: pledge.project_id };
       case 'orphan': {
         const orphan = { ...charge, projectId: pledge.project_id, currency: charge.currency.toUpperCase() };
-        await this.orphans.record(manager, orphan, await this.orphans.refund(orphan));
+        await this.orphans.record(manager, orphan, await this.orphans.refund(orphan), pledge);
         return { effect: 'orphan_refunded' };
       }
       case 'in_flight':

@@ -90,3 +90,19 @@ export class PledgeReleasedV1 extends PledgeFiguresV1 {
   @IsISO8601({ strict: true })
   releasedAt!: string;
 }
+
+/**
+ * A charge the pledge does not keep was refunded in full: taken while its investor was
+ * cancelling it, or by an older attempt the provider confirmed late. The pledge's status does
+ * not change; the investor is told where the money went.
+ */
+export class PledgeChargeRefundedV1 extends PledgeFiguresV1 {
+  /** Integer minor units, as the provider took and gave back. */
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  refundedAmount!: number;
+
+  @IsISO8601({ strict: true })
+  refundedAt!: string;
+}
