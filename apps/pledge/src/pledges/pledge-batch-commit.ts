@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { maxInvestorsPerCampaign } from '@crowdlink/compliance';
 import { Clock, CLOCK, DomainException } from '@crowdlink/domain';
-import { OutboxPublisher } from '@crowdlink/messaging';
+import { OutboxPublisher, TypedNewEvent } from '@crowdlink/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { CampaignAdmission, CampaignProgress } from './campaign-admission';
 import { PledgeDto } from './dto/pledge.dto';
@@ -121,10 +121,10 @@ export class PledgeBatchCommit {
       now,
     );
     await this.investorLimit.recordAll(manager, decided.usage);
-    await this.outbox.publishAll(
-      manager,
-      'pledge.committed',
-      accepted.map(({ request, cancellableUntil }) => ({
+    // the pledges' events and the campaign's one progress event, in one INSERT
+    await this.outbox.publishMany(manager, [
+      ...accepted.map(({ request, cancellableUntil }): TypedNewEvent => ({
+        type: 'pledge.committed',
         aggregateId: request.id,
         aggregateVersion: 1,
         payload: {
@@ -138,27 +138,9 @@ export class PledgeBatchCommit {
           cancellableUntil: cancellableUntil?.toISOString() ?? null,
         },
       })),
-    );
-    await this.publishProgress(manager, campaign, progress);
+      progressEvent(campaign, progress),
+    ]);
     return new Map(rows.map((row) => [row.id, toDto(row)]));
-  }
-
-  /** One campaign.progress for the batch: the aggregate version counts the campaign's changes. */
-  private async publishProgress(
-    manager: EntityManager,
-    campaign: LockedCampaign,
-    progress: CampaignProgress,
-  ): Promise<void> {
-    await this.outbox.publish(manager, 'campaign.progress', {
-      aggregateId: campaign.project_id,
-      aggregateVersion: progress.progress_version,
-      payload: {
-        projectId: campaign.project_id,
-        currency: campaign.currency,
-        raised: Number(progress.committed_amount),
-        pledgeCount: progress.pledge_count,
-      },
-    });
   }
 
   private async insertPledges(
@@ -243,4 +225,19 @@ export class PledgeBatchCommit {
 
 function claimsOf(requests: PledgeRequest[]): KeyClaim[] {
   return requests.flatMap(({ investorId, idempotency }) => (idempotency ? [{ investorId, ...idempotency }] : []));
+}
+
+/** One campaign.progress for the batch: the aggregate version counts the campaign's changes. */
+function progressEvent(campaign: LockedCampaign, progress: CampaignProgress): TypedNewEvent {
+  return {
+    type: 'campaign.progress',
+    aggregateId: campaign.project_id,
+    aggregateVersion: progress.progress_version,
+    payload: {
+      projectId: campaign.project_id,
+      currency: campaign.currency,
+      raised: Number(progress.committed_amount),
+      pledgeCount: progress.pledge_count,
+    },
+  };
 }

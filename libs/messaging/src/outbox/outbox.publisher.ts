@@ -12,6 +12,9 @@ export interface NewEvent<T extends EventType> {
   payload: EventPayload<T>;
 }
 
+/** A NewEvent that names its type, for publishing events of several types at once. */
+export type TypedNewEvent = { [T in EventType]: NewEvent<T> & { type: T } }[EventType];
+
 /**
  * Records events in the service's outbox inside the caller's transaction: the state change
  * and its events commit or roll back together. The relay sends them on afterwards.
@@ -30,45 +33,56 @@ export class OutboxPublisher {
 
   /** Several events of one type in one multi-row INSERT (a group commit's events). */
   async publishAll<T extends EventType>(manager: EntityManager, type: T, events: NewEvent<T>[]): Promise<Event<T>[]> {
+    return (await this.publishMany(
+      manager,
+      events.map((event) => ({ type, ...event }) as TypedNewEvent),
+    )) as Event<T>[];
+  }
+
+  /** Events of any types in one multi-row INSERT, in the given order. */
+  async publishMany(manager: EntityManager, events: TypedNewEvent[]): Promise<Event[]> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error(`Publishing ${type} outside a transaction would separate the event from its state change`);
+      throw new Error(`Publishing events outside a transaction would separate them from their state change`);
     }
-    const contract = contractOf(type);
-    if (contract.producer !== this.service) {
-      throw new Error(`${this.service} publishes ${type}, but the registry names ${contract.producer} as its producer`);
-    }
-    for (const event of events) {
-      const problems = payloadProblems(type, event.payload);
+    for (const { type, payload } of events) {
+      const contract = contractOf(type);
+      if (contract.producer !== this.service) {
+        throw new Error(
+          `${this.service} publishes ${type}, but the registry names ${contract.producer} as its producer`,
+        );
+      }
+      const problems = payloadProblems(type, payload);
       if (problems) throw new Error(`Refusing to publish an invalid ${type}: ${problems}`);
     }
     if (events.length === 0) return [];
 
     const occurredAt = this.clock.now().toISOString();
     const envelopes = events.map(
-      (event) =>
+      ({ type, aggregateId, aggregateVersion, payload }) =>
         ({
           id: newId(),
           type,
-          version: contract.version,
+          version: contractOf(type).version,
           occurredAt,
           producer: this.service,
-          aggregateId: event.aggregateId,
-          aggregateVersion: event.aggregateVersion,
-          payload: event.payload,
-        }) as unknown as Event<T>,
+          aggregateId,
+          aggregateVersion,
+          payload,
+        }) as unknown as Event,
     );
     await manager.query(
       `INSERT INTO outbox (id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at)
-       SELECT id, $1, $2, aggregate_id, aggregate_version, payload, $3
-         FROM unnest($4::uuid[], $5::uuid[], $6::bigint[], $7::jsonb[]) AS e(id, aggregate_id, aggregate_version, payload)`,
+       SELECT id, event_type, event_version, aggregate_id, aggregate_version, payload, $1
+         FROM unnest($2::uuid[], $3::text[], $4::int[], $5::uuid[], $6::bigint[], $7::jsonb[])
+           AS e(id, event_type, event_version, aggregate_id, aggregate_version, payload)`,
       [
-        type,
-        contract.version,
         occurredAt,
         envelopes.map((envelope) => envelope.id),
-        events.map((event) => event.aggregateId),
-        events.map((event) => event.aggregateVersion),
-        events.map((event) => JSON.stringify(event.payload)),
+        envelopes.map((envelope) => envelope.type),
+        envelopes.map((envelope) => envelope.version),
+        envelopes.map((envelope) => envelope.aggregateId),
+        envelopes.map((envelope) => envelope.aggregateVersion),
+        envelopes.map((envelope) => JSON.stringify(envelope.payload)),
       ],
     );
     return envelopes;
