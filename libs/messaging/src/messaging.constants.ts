@@ -15,6 +15,12 @@ export const DEAD_LETTER_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/**
+ * How soon a relay that just sent a partial batch looks again: events are flowing, so more
+ * are likely, and waiting the idle OUTBOX_POLL_INTERVAL_MS would add to every event's lag.
+ */
+export const OUTBOX_FLOWING_POLL_MS = 5;
+
 /** Outbox rows that Redis refused are retried after min(60 s, 0.5 s × 2^attempts). */
 export const OUTBOX_RETRY_BASE_SECONDS = 0.5;
 export const OUTBOX_RETRY_MAX_SECONDS = 60;

@@ -4,7 +4,7 @@ import { eventTypesProducedBy, ServiceName } from '@crowdlink/contracts';
 import { LOGGER, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@crowdlink/platform';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
-import { OUTBOX_RETRY_BASE_SECONDS, OUTBOX_RETRY_MAX_SECONDS } from '../messaging.constants';
+import { OUTBOX_FLOWING_POLL_MS, OUTBOX_RETRY_BASE_SECONDS, OUTBOX_RETRY_MAX_SECONDS } from '../messaging.constants';
 import { MessagingMetrics } from '../messaging.metrics';
 import { OutboxDelivery } from './outbox-delivery';
 import { envelopeOf, OutboxRow } from './outbox-row';
@@ -114,8 +114,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           error instanceof Error ? error.message : String(error),
         );
       }
-      // a full batch means more is waiting: go again at once
-      if (sent < this.config.OUTBOX_BATCH_SIZE) await this.pause(this.config.OUTBOX_POLL_INTERVAL_MS);
+      // a full batch means more is waiting: go again at once; while events flow, look again soon
+      if (sent === 0) await this.pause(this.config.OUTBOX_POLL_INTERVAL_MS);
+      else if (sent < this.config.OUTBOX_BATCH_SIZE) await this.pause(OUTBOX_FLOWING_POLL_MS);
     }
   }
 
