@@ -649,7 +649,11 @@ async function main(): Promise<void> {
       `addBulk x ${config.OUTBOX_BATCH_SIZE}, no-op worker x ${config.INBOX_CONCURRENCY} on the first ...`,
   );
   const baseline = await rawBullMqBaseline(config);
-  console.log(`    ${fmt(baseline.rate)} events/s (${fmt(baseline.seconds, 2)} s first add -> last completed)`);
+  const fanOut = contractOf('user.registered').consumers.length;
+  console.log(
+    `    ${fmt(baseline.rate)} events/s: ${fmt(baseline.rate * fanOut)} jobs added/s, ${fmt(baseline.rate)} jobs processed/s ` +
+      `(${fmt(baseline.seconds, 2)} s first add -> last completed)`,
+  );
   console.log(`    CPU per 1,000 events: ${describeCpu(baseline.cpu)}\n`);
 
   console.log('booting gateway and investor in-process ...');
