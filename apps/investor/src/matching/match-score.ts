@@ -129,7 +129,7 @@ export function scoreMatch(
  * arithmetic only.
  */
 export function formatAmount(minor: number, currency: string): string {
-  const exponent = exponentOf(currency);
+  const exponent = currencyExponent(currency);
   const digits = BigInt(Math.abs(minor))
     .toString()
     .padStart(exponent + 1, '0');
@@ -137,17 +137,6 @@ export function formatAmount(minor: number, currency: string): string {
   const fraction = exponent > 0 ? digits.slice(digits.length - exponent) : '';
   const sign = minor < 0 ? '-' : '';
   return /^0*$/.test(fraction) ? `${sign}${whole}` : `${sign}${whole}.${fraction}`;
-}
-
-/** currencyExponent builds an Intl.NumberFormat, too slow to do for every candidate scored. */
-const exponents = new Map<string, number>();
-function exponentOf(currency: string): number {
-  let exponent = exponents.get(currency);
-  if (exponent === undefined) {
-    exponent = currencyExponent(currency);
-    exponents.set(currency, exponent);
-  }
-  return exponent;
 }
 
 /** Best first; equal scores in a stable order by id, so pages never repeat or skip. */
