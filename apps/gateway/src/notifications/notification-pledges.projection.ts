@@ -1,4 +1,5 @@
 import { PledgeFiguresV1 } from '@crowdlink/contracts';
+import { newestPerKey } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 
 export type NotificationPledgeStatus = 'COMMITTED' | 'CANCELLED' | 'CHARGED' | 'PAYMENT_FAILED' | 'RELEASED';
@@ -32,12 +33,11 @@ export async function applyPledges(
   manager: EntityManager,
   changes: PledgeChange[],
 ): Promise<Map<string, NotificationPledgeStatus>> {
-  const newest = new Map<string, PledgeChange>();
-  for (const change of changes) {
-    const known = newest.get(change.pledge.pledgeId);
-    if (!known || known.pledgeVersion < change.pledgeVersion) newest.set(change.pledge.pledgeId, change);
-  }
-  const sent = [...newest.values()];
+  const sent = newestPerKey(
+    changes,
+    (change) => change.pledge.pledgeId,
+    (change) => change.pledgeVersion,
+  );
   const rows = (await manager.query(
     `INSERT INTO notification_pledges (pledge_id, project_id, investor_id, status, pledge_version)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[])

@@ -1,21 +1,19 @@
 import { UserSnapshotV1 } from '@crowdlink/contracts';
+import { newestPerKey } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 
 /**
  * Keeps investors' records in step with the gateway's users, several users in one statement.
  * Events may arrive in any order: a snapshot older than the one already applied changes
- * nothing, so of several snapshots of one user only the newest matters (which also keeps one
- * INSERT … ON CONFLICT from touching a row twice).
+ * nothing, so of several snapshots of one user only the newest is sent (newestPerKey).
  */
 export async function applyUserSnapshots(manager: EntityManager, users: UserSnapshotV1[]): Promise<void> {
-  const newest = new Map<string, UserSnapshotV1>();
-  for (const user of users) {
-    if (user.role !== 'investor') continue;
-    const known = newest.get(user.userId);
-    if (!known || known.userVersion < user.userVersion) newest.set(user.userId, user);
-  }
-  if (newest.size === 0) return;
-  const snapshots = [...newest.values()];
+  const snapshots = newestPerKey(
+    users.filter((user) => user.role === 'investor'),
+    (user) => user.userId,
+    (user) => user.userVersion,
+  );
+  if (snapshots.length === 0) return;
   await manager.query(
     `INSERT INTO investor_profiles (user_id, display_name, user_version)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[])
