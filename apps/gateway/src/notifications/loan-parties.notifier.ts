@@ -2,7 +2,7 @@ import { LoanSnapshotV1 } from '@crowdlink/contracts';
 import { EntityManager } from 'typeorm';
 import { LoanParty } from './notification-texts';
 import { NewNotification } from './notification.model';
-import { notify } from './notification.writer';
+import { notifyAll } from './notification.writer';
 
 /**
  * Tells both parties of a loan, each in their own words. One event, two users: the unique
@@ -14,6 +14,8 @@ export async function notifyLoanParties(
   loan: LoanSnapshotV1,
   text: (party: LoanParty) => NewNotification,
 ): Promise<void> {
-  await notify(manager, eventId, [loan.founderId], text('founder'));
-  await notify(manager, eventId, [loan.bankUserId], text('bank'));
+  await notifyAll(manager, [
+    { sourceEventId: eventId, userIds: [loan.founderId], notification: text('founder') },
+    { sourceEventId: eventId, userIds: [loan.bankUserId], notification: text('bank') },
+  ]);
 }

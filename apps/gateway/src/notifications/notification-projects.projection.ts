@@ -40,22 +40,27 @@ export async function applyProjectSnapshot(manager: EntityManager, project: Proj
   );
 }
 
-/**
- * The project as the gateway knows it. `forUpdate` locks it for the rest of the transaction:
- * campaign.closed and a late pledge.committed of the same project then take turns, so
- * neither misses the other.
- */
-export async function projectOf(
-  manager: EntityManager,
-  projectId: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<NotificationProject | undefined> {
-  return (await loadProjects(manager, [projectId], options)).get(projectId);
+/** The project as the gateway knows it, or undefined for one it has not heard of yet. */
+export async function projectOf(manager: EntityManager, projectId: string): Promise<NotificationProject | undefined> {
+  return (await loadProjects(manager, [projectId])).get(projectId);
 }
 
 /**
- * Several projects, as projectOf, locked in id order so that two transactions never wait for
- * each other in a circle. Throws ProjectNotYetKnownError if one is not known yet.
+ * The project as the gateway knows it; throws ProjectNotYetKnownError if it is not known yet.
+ * `forUpdate` locks it for the rest of the transaction: campaign.closed and a late
+ * pledge.committed of the same project then take turns, so neither misses the other.
+ */
+export async function knownProjectOf(
+  manager: EntityManager,
+  projectId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<NotificationProject> {
+  return (await projectsOf(manager, [projectId], options)).get(projectId)!;
+}
+
+/**
+ * Several projects, as knownProjectOf, locked in id order so that two transactions never wait
+ * for each other in a circle. Throws ProjectNotYetKnownError if one is not known yet.
  */
 export async function projectsOf(
   manager: EntityManager,

@@ -1,6 +1,6 @@
 import { PledgeFiguresV1 } from '@crowdlink/contracts';
 import { EntityManager } from 'typeorm';
-import { projectOf, ProjectNotYetKnownError } from './notification-projects.projection';
+import { knownProjectOf } from './notification-projects.projection';
 import { PledgeNotice } from './notification-texts';
 import { NewNotification } from './notification.model';
 import { notify } from './notification.writer';
@@ -15,8 +15,7 @@ export async function notifyPledgeInvestor(
   pledge: PledgeFiguresV1,
   text: (notice: PledgeNotice) => NewNotification,
 ): Promise<void> {
-  const project = await projectOf(manager, pledge.projectId);
-  if (!project) throw new ProjectNotYetKnownError(pledge.projectId);
+  const project = await knownProjectOf(manager, pledge.projectId);
   const { pledgeId, projectId, amount, currency } = pledge;
   await notify(
     manager,

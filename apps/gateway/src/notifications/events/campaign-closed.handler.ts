@@ -3,9 +3,9 @@ import { Event } from '@crowdlink/contracts';
 import { EventHandler, HandlesEvent } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { backersOf } from '../notification-pledges.projection';
-import { projectOf, ProjectNotYetKnownError, recordClose } from '../notification-projects.projection';
+import { knownProjectOf, recordClose } from '../notification-projects.projection';
 import { campaignClosed } from '../notification-texts';
-import { notify } from '../notification.writer';
+import { notifyAll } from '../notification.writer';
 
 /**
  * Tells the founder and every investor still backing the project how the campaign ended,
@@ -16,12 +16,17 @@ import { notify } from '../notification.writer';
 export class CampaignClosedHandler implements EventHandler<'campaign.closed'> {
   async handle(event: Event<'campaign.closed'>, manager: EntityManager): Promise<void> {
     const { projectId, outcome, raised, currency } = event.payload;
-    const project = await projectOf(manager, projectId, { forUpdate: true });
-    if (!project) throw new ProjectNotYetKnownError(projectId);
+    const project = await knownProjectOf(manager, projectId, { forUpdate: true });
     await recordClose(manager, projectId, { eventId: event.id, outcome, raised, currency });
     const figures = { projectId, projectTitle: project.title, outcome, raised, currency };
-    await notify(manager, event.id, [project.ownerId], campaignClosed({ ...figures, audience: 'owner' }));
     const backers = (await backersOf(manager, projectId)).filter((id) => id !== project.ownerId);
-    await notify(manager, event.id, backers, campaignClosed({ ...figures, audience: 'backer' }));
+    await notifyAll(manager, [
+      {
+        sourceEventId: event.id,
+        userIds: [project.ownerId],
+        notification: campaignClosed({ ...figures, audience: 'owner' }),
+      },
+      { sourceEventId: event.id, userIds: backers, notification: campaignClosed({ ...figures, audience: 'backer' }) },
+    ]);
   }
 }

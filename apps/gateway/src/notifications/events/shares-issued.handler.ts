@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Event } from '@crowdlink/contracts';
 import { EventHandler, HandlesEvent } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
-import { projectOf, ProjectNotYetKnownError } from '../notification-projects.projection';
+import { knownProjectOf } from '../notification-projects.projection';
 import { sharesIssued } from '../notification-texts';
-import { notify } from '../notification.writer';
+import { notifyAll } from '../notification.writer';
 
 /** Tells each new shareholder how many shares of which class they now hold. */
 @Injectable()
@@ -12,16 +12,15 @@ import { notify } from '../notification.writer';
 export class SharesIssuedHandler implements EventHandler<'shares.issued'> {
   async handle(event: Event<'shares.issued'>, manager: EntityManager): Promise<void> {
     const { projectId, shareClass, currency, holdings } = event.payload;
-    const project = await projectOf(manager, projectId);
-    if (!project) throw new ProjectNotYetKnownError(projectId);
+    const project = await knownProjectOf(manager, projectId);
     // one holding per investor and class, so one notification per holder under the event's id
-    for (const { investorId, shares, amount } of holdings) {
-      await notify(
-        manager,
-        event.id,
-        [investorId],
-        sharesIssued({ projectId, projectTitle: project.title, shareClass, shares, amount, currency }),
-      );
-    }
+    await notifyAll(
+      manager,
+      holdings.map(({ investorId, shares, amount }) => ({
+        sourceEventId: event.id,
+        userIds: [investorId],
+        notification: sharesIssued({ projectId, projectTitle: project.title, shareClass, shares, amount, currency }),
+      })),
+    );
   }
 }
