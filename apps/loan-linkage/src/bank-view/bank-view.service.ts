@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, CLOCK } from '@crowdlink/domain';
 import { PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { DataSource } from 'typeorm';
-import { collateralOfProjects, CollateralRow } from '../collateral/current-collateral';
-import { LtvPolicy, ltvPolicyOf, maxLoanOf } from '../collateral/loan-to-value';
+import { collateralOfProjects, CollateralRow, valuedAsset } from '../collateral/current-collateral';
+import { LtvPolicy, ltvPolicyOf, maxLoanOf, maxLoanOver } from '../collateral/loan-to-value';
 import { ventureDebtRatio } from '../loans/venture-debt';
 import { BankProjectsQuery } from './dto/bank-projects-query.dto';
 import { BankCollateralDto, BankProjectDto, BankProjectPageDto } from './dto/bank-project.dto';
@@ -92,9 +92,8 @@ export class BankViewService {
   private toDto(round: RoundRow, collateral: CollateralRow[], now: Date): BankProjectDto {
     const free = collateral
       .filter((asset) => asset.project_id === round.project_id && !asset.encumbered)
-      .filter((asset) => asset.value !== null && asset.currency === round.currency)
-      .map((asset) => this.toCollateral(asset));
-    const maxLoan = free.reduce((sum, asset) => sum + BigInt(asset.maxLoan), 0n);
+      .filter((asset) => asset.value !== null && asset.currency === round.currency);
+    const maxLoan = maxLoanOver(free.map(valuedAsset), this.ltv);
     const target = BigInt(round.target_amount);
     const raised = BigInt(round.raised);
     return {
@@ -116,7 +115,7 @@ export class BankViewService {
         daysLeft: Math.max(0, Math.ceil((round.closes_at.getTime() - now.getTime()) / DAY_MS)),
         status: round.status,
       },
-      collateral: free,
+      collateral: free.map((asset) => this.toCollateral(asset)),
       maxLoan: Number(maxLoan),
       ventureDebt: ventureDebtRatio(maxLoan, target),
     };

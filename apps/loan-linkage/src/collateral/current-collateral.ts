@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { IpAssetType } from './loan-to-value';
+import { IpAssetType, ValuedAsset } from './loan-to-value';
 
 /** An IP asset with its current valuation (null when it has none) and whether a loan holds it. */
 export interface CollateralRow {
@@ -17,6 +17,11 @@ export interface CollateralRow {
   report_ref: string | null;
   valued_at: Date | null;
   encumbered: boolean;
+}
+
+/** The asset as its loan cap is priced; only for an asset with a current valuation. */
+export function valuedAsset(asset: CollateralRow): ValuedAsset {
+  return { value: BigInt(asset.value!), type: asset.type };
 }
 
 /**

@@ -7,7 +7,7 @@ import { AuditLog } from '../audit/audit-log';
 import { CollateralRegistrationDto } from './dto/collateral-registration.dto';
 import { CollateralRegisteredDto, LoanStatusDto } from './dto/loan.dto';
 import { Linkage } from './linkage';
-import { LoanRow } from './loan-row';
+import { isLoanBank, isLoanFounder, LoanRow } from './loan-row';
 import { LoanTransitions } from './loan-transitions';
 import { LoanNotAcceptedException, LoanNotFoundException, RegistrationInFutureException } from './loan.exceptions';
 
@@ -98,13 +98,13 @@ export class LoanDecisionsService {
 
   private async founderLoan(manager: EntityManager, founder: AuthenticatedUser, id: string): Promise<LoanRow> {
     const loan = await this.transitions.lock(manager, id);
-    if (loan.founder_id !== founder.id) throw new LoanNotFoundException(id);
+    if (!isLoanFounder(founder, loan)) throw new LoanNotFoundException(id);
     return loan;
   }
 
   private async bankLoan(manager: EntityManager, bank: AuthenticatedUser, id: string): Promise<LoanRow> {
     const loan = await this.transitions.lock(manager, id);
-    if (!bank.organizationId || loan.bank_organization_id !== bank.organizationId) throw new LoanNotFoundException(id);
+    if (!isLoanBank(bank, loan)) throw new LoanNotFoundException(id);
     return loan;
   }
 }

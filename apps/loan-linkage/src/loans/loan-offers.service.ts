@@ -5,8 +5,8 @@ import { Clock, CLOCK, newId } from '@crowdlink/domain';
 import { PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
-import { collateralByIds, CollateralRow } from '../collateral/current-collateral';
-import { LtvPolicy, ltvPolicyOf, maxLoanOf } from '../collateral/loan-to-value';
+import { collateralByIds, CollateralRow, valuedAsset } from '../collateral/current-collateral';
+import { LtvPolicy, ltvPolicyOf, maxLoanOf, maxLoanOver } from '../collateral/loan-to-value';
 import { enrolInPool } from '../risk-pools/pool-enrolment';
 import { CreateLoanOfferDto } from './dto/create-loan-offer.dto';
 import { LoanOfferCreatedDto } from './dto/loan.dto';
@@ -70,7 +70,7 @@ export class LoanOffersService {
       const round = await this.openRound(manager, body.projectId, body.currency);
       const collateral = await collateralByIds(manager, body.ipAssetIds, now);
       const priced = this.price(collateral, body);
-      const maxLoan = priced.reduce((sum, asset) => sum + asset.maxLoan, 0n);
+      const maxLoan = maxLoanOver(collateral.map(valuedAsset), this.ltv);
       if (principal > maxLoan) throw new LoanToValueExceededException(maxLoan);
       if (collateral.some((asset) => asset.encumbered)) throw new CollateralEncumberedException();
       if (body.riskPoolId) {

@@ -1,3 +1,4 @@
+import { AuthenticatedUser } from '@crowdlink/auth';
 import { LOAN_EVENT_STATUSES, LoanSnapshotV1 } from '@crowdlink/contracts';
 
 export type LoanStatus = (typeof LOAN_EVENT_STATUSES)[number];
@@ -47,4 +48,19 @@ export function loanSnapshotOf(loan: LoanRow, occurredAt: Date): LoanSnapshotV1 
     currency: loan.currency,
     occurredAt: occurredAt.toISOString(),
   };
+}
+
+/** The founder whose project the loan is linked to. */
+export function isLoanFounder(user: AuthenticatedUser, loan: LoanRow): boolean {
+  return user.role === 'founder' && loan.founder_id === user.id;
+}
+
+/** Any user of the lending bank's organisation, not only the one who made the offer. */
+export function isLoanBank(user: AuthenticatedUser, loan: LoanRow): boolean {
+  return user.role === 'bank' && user.organizationId === loan.bank_organization_id;
+}
+
+/** Who may see the loan: its founder, its bank's organisation, an admin. */
+export function isLoanParty(user: AuthenticatedUser, loan: LoanRow): boolean {
+  return user.role === 'admin' || isLoanFounder(user, loan) || isLoanBank(user, loan);
 }

@@ -4,7 +4,7 @@ import { AuthenticatedUser } from '@crowdlink/auth';
 import { Clock, CLOCK } from '@crowdlink/domain';
 import { DataSource } from 'typeorm';
 import { InstalmentDto, LoanCollateralDto, LoanDto, LoanSummaryPageDto, LoanTransitionDto } from './dto/loan.dto';
-import { LOAN_COLUMNS, LoanRow } from './loan-row';
+import { isLoanParty, LOAN_COLUMNS, LoanRow } from './loan-row';
 import { LoanNotFoundException } from './loan.exceptions';
 import { ventureDebtRatio } from './venture-debt';
 import { idCursor } from '../page-cursor';
@@ -49,7 +49,7 @@ export class LoanViewService {
          FROM loans l JOIN equity_rounds r USING (project_id) WHERE l.id = $1`,
       [id],
     )) as (LoanRow & { target_amount: string })[];
-    if (!loan || !isParty(user, loan)) throw new LoanNotFoundException(id);
+    if (!loan || !isLoanParty(user, loan)) throw new LoanNotFoundException(id);
     const [instalments, collateral, history] = await Promise.all([
       this.dataSource.query(
         `SELECT seq, due_at, principal::text AS principal, interest::text AS interest, paid::text AS paid
@@ -115,12 +115,6 @@ export class LoanViewService {
       nextCursor: rows.length > limit ? page[page.length - 1].id : null,
     };
   }
-}
-
-function isParty(user: AuthenticatedUser, loan: LoanRow): boolean {
-  if (user.role === 'admin') return true;
-  if (user.role === 'founder') return loan.founder_id === user.id;
-  return user.role === 'bank' && user.organizationId === loan.bank_organization_id;
 }
 
 function toInstalment(row: InstalmentRow, now: Date): InstalmentDto {

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
 import { accounts } from '../ledger/accounts';
 import { LoanLedger } from '../ledger/loan-ledger';
-import { LoanRow, loanSnapshotOf } from '../loans/loan-row';
+import { isLoanBank, LoanRow, loanSnapshotOf } from '../loans/loan-row';
 import { LoanTransitions } from '../loans/loan-transitions';
 import { LoanNotFoundException } from '../loans/loan.exceptions';
 import { compensationFor } from './compensation';
@@ -50,9 +50,7 @@ export class ClaimsService {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const loan = await this.transitions.lock(manager, loanId);
-      if (!bank.organizationId || loan.bank_organization_id !== bank.organizationId) {
-        throw new LoanNotFoundException(loanId);
-      }
+      if (!isLoanBank(bank, loan)) throw new LoanNotFoundException(loanId);
       if (loan.status === 'COMPENSATED') throw new ClaimAlreadyPaidException(loanId);
       if (loan.status !== 'DEFAULTED') throw new LoanNotDefaultedException(loanId, loan.status);
       const poolId = loan.risk_pool_id;

@@ -1,3 +1,5 @@
+import { BPS_PER_WHOLE } from '../basis-points';
+
 /** What a pool has already paid that its caps count against, and the caps themselves. */
 export interface CompensationLimits {
   /** The pool's share of losses, basis points. */
@@ -10,8 +12,6 @@ export interface CompensationLimits {
   paidThisYear: bigint;
 }
 
-const BPS_PER_WHOLE = 10_000n;
-
 /**
  * A pool's payment on a defaulted loan (domain-rules.md §3): its share of the unrecovered
  * principal (rounded down), within the per-loan, per-borrower and per-year caps and never
@@ -19,7 +19,7 @@ const BPS_PER_WHOLE = 10_000n;
  */
 export function compensationFor(unrecoveredPrincipal: bigint, limits: CompensationLimits): bigint {
   if (unrecoveredPrincipal < 0n) throw new RangeError(`unrecovered principal is negative: ${unrecoveredPrincipal}`);
-  const share = (unrecoveredPrincipal * BigInt(limits.coverageBps)) / BPS_PER_WHOLE;
+  const share = (unrecoveredPrincipal * BigInt(limits.coverageBps)) / BigInt(BPS_PER_WHOLE);
   const room = [
     share,
     limits.perLoanCap,

@@ -1,7 +1,6 @@
+import { BPS_PER_WHOLE } from '../basis-points';
 import { LossSharingPartyDto } from './dto/create-risk-pool.dto';
 import { LossSharesInvalidException } from './risk-pool.exceptions';
-
-const WHOLE_BPS = 10_000;
 
 /**
  * The parties sharing a pool's losses (domain-rules.md §3): shares sum to 100%, and the pool's
@@ -14,12 +13,12 @@ export function lossSharingParties(
 ): LossSharingPartyDto[] {
   if (!parties) {
     const own = { party: sponsor, role: 'POOL' as const, shareBps: coverageBps };
-    return coverageBps === WHOLE_BPS
+    return coverageBps === BPS_PER_WHOLE
       ? [own]
-      : [own, { party: 'lending bank', role: 'BANK', shareBps: WHOLE_BPS - coverageBps }];
+      : [own, { party: 'lending bank', role: 'BANK', shareBps: BPS_PER_WHOLE - coverageBps }];
   }
   const total = parties.reduce((sum, party) => sum + party.shareBps, 0);
-  if (total !== WHOLE_BPS) throw new LossSharesInvalidException(`Loss shares sum to ${total} bps, not 10 000`);
+  if (total !== BPS_PER_WHOLE) throw new LossSharesInvalidException(`Loss shares sum to ${total} bps, not 10 000`);
   const pools = parties.filter((party) => party.role === 'POOL');
   if (pools.length !== 1) throw new LossSharesInvalidException('Exactly one party is the POOL');
   if (pools[0].shareBps !== coverageBps) {

@@ -7,7 +7,7 @@ import { AuditLog } from '../audit/audit-log';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { accounts } from '../ledger/accounts';
 import { LoanLedger } from '../ledger/loan-ledger';
-import { LoanRow } from '../loans/loan-row';
+import { isLoanBank, isLoanFounder } from '../loans/loan-row';
 import { LoanTransitions } from '../loans/loan-transitions';
 import { LoanNotFoundException } from '../loans/loan.exceptions';
 import { CreateRepaymentDto, RepaymentDto } from './dto/repayment.dto';
@@ -51,7 +51,7 @@ export class RepaymentsService {
   ): Promise<RepaymentDto> {
     const now = this.clock.now();
     const loan = await this.transitions.lock(manager, loanId);
-    if (!isBorrowerOrLender(payer, loan)) throw new LoanNotFoundException(loanId);
+    if (!isLoanFounder(payer, loan) && !isLoanBank(payer, loan)) throw new LoanNotFoundException(loanId);
     if (loan.status !== 'DISBURSED') throw new LoanNotRepayableException(loanId, loan.status);
 
     const instalments = await this.instalmentsOf(manager, loanId);
@@ -123,9 +123,4 @@ export class RepaymentsService {
       paid: BigInt(row.paid),
     }));
   }
-}
-
-function isBorrowerOrLender(user: AuthenticatedUser, loan: LoanRow): boolean {
-  if (user.role === 'founder') return loan.founder_id === user.id;
-  return user.role === 'bank' && user.organizationId === loan.bank_organization_id;
 }

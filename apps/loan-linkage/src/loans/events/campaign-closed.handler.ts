@@ -4,6 +4,7 @@ import { EventHandler, HandlesEvent } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { Linkage } from '../linkage';
 import { LoanTransitions } from '../loan-transitions';
+import { pendingLoanIdsOf } from '../pending-loans';
 
 /**
  * The round's outcome decides its linked loans: FUNDED with enough → disbursed (once the
@@ -32,10 +33,7 @@ export class CampaignClosedHandler implements EventHandler<'campaign.closed'> {
       payload.projectId,
       payload.outcome,
     ]);
-    const pending = (await manager.query(
-      `SELECT id FROM loans WHERE project_id = $1 AND status IN ('OFFERED', 'ACCEPTED') ORDER BY id`,
-      [payload.projectId],
-    )) as { id: string }[];
-    for (const { id } of pending) await this.linkage.settle(manager, await this.transitions.lock(manager, id));
+    const pending = await pendingLoanIdsOf(manager, payload.projectId);
+    for (const id of pending) await this.linkage.settle(manager, await this.transitions.lock(manager, id));
   }
 }

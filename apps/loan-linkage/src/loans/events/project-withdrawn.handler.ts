@@ -4,6 +4,7 @@ import { EventHandler, HandlesEvent } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { applyProjectSnapshot } from '../../rounds/round.projection';
 import { LoanTransitions } from '../loan-transitions';
+import { pendingLoanIdsOf } from '../pending-loans';
 
 /**
  * A withdrawn project's round will never close, so its offered and accepted loans lapse now
@@ -16,11 +17,8 @@ export class ProjectWithdrawnHandler implements EventHandler<'project.withdrawn'
 
   async handle({ payload }: Event<'project.withdrawn'>, manager: EntityManager): Promise<void> {
     await applyProjectSnapshot(manager, payload);
-    const pending = (await manager.query(
-      `SELECT id FROM loans WHERE project_id = $1 AND status IN ('OFFERED', 'ACCEPTED') ORDER BY id`,
-      [payload.projectId],
-    )) as { id: string }[];
-    for (const { id } of pending) {
+    const pending = await pendingLoanIdsOf(manager, payload.projectId);
+    for (const id of pending) {
       const loan = await this.transitions.lock(manager, id);
       await this.transitions.move(manager, loan, 'LAPSED', { actorId: null, reason: 'the project was withdrawn' });
     }
