@@ -154,6 +154,40 @@ export function tunablesFromEnv(names: readonly string[]): Record<string, string
 
 const USER_HZ = 100;
 
+/** CPU time used: by this process, and by the whole machine (PostgreSQL and Redis included). */
+export interface CpuSample {
+  processMicros: number;
+  machineTicks?: number;
+}
+
+export function cpuSample(): CpuSample {
+  const own = process.cpuUsage();
+  let machineTicks: number | undefined;
+  if (existsSync('/proc/stat')) {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy
+    machineTicks = fields.slice(0, 8).reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
+  }
+  return { processMicros: own.user + own.system, machineTicks };
+}
+
+/** CPU milliseconds spent per 1,000 units of work since `from`. */
+export interface CpuCost {
+  nodeMsPer1k: number;
+  machineMsPer1k: number;
+}
+
+export function cpuCost(from: CpuSample, to: CpuSample, units: number): CpuCost {
+  const machineMs =
+    from.machineTicks !== undefined && to.machineTicks !== undefined
+      ? ((to.machineTicks - from.machineTicks) * 1000) / USER_HZ
+      : Number.NaN;
+  return {
+    nodeMsPer1k: (to.processMicros - from.processMicros) / units,
+    machineMsPer1k: (machineMs * 1000) / units,
+  };
+}
+
 /** CPU time (ms) used so far by the processes a bench cares about, by the group it names for each. */
 export type CpuByGroup = Map<string, number>;
 

@@ -34,7 +34,6 @@
  * BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import 'reflect-metadata';
-import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -71,6 +70,9 @@ import {
   databaseName,
   redisPrefix,
   REDIS_URL,
+  cpuCost,
+  CpuCost,
+  cpuSample,
 } from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -94,41 +96,6 @@ const SERVICE_TUNABLES = ['OUTBOX_BATCH_SIZE', 'OUTBOX_POLL_INTERVAL_MS', 'INBOX
 // small helpers
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** CPU time used: by this process, and by the whole machine (PostgreSQL and Redis included). */
-interface CpuSample {
-  processMicros: number;
-  machineTicks?: number;
-}
-
-function cpuSample(): CpuSample {
-  const own = process.cpuUsage();
-  let machineTicks: number | undefined;
-  if (existsSync('/proc/stat')) {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
-    // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy
-    machineTicks = fields.slice(0, 8).reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
-  }
-  return { processMicros: own.user + own.system, machineTicks };
-}
-
-/** CPU milliseconds spent per 1,000 units of work since `from`. */
-interface CpuCost {
-  nodeMsPer1k: number;
-  machineMsPer1k: number;
-}
-
-function cpuCost(from: CpuSample, to: CpuSample, units: number): CpuCost {
-  const ticksPerSecond = 100; // USER_HZ
-  const machineMs =
-    from.machineTicks !== undefined && to.machineTicks !== undefined
-      ? ((to.machineTicks - from.machineTicks) * 1000) / ticksPerSecond
-      : Number.NaN;
-  return {
-    nodeMsPer1k: (to.processMicros - from.processMicros) / units,
-    machineMsPer1k: (machineMs * 1000) / units,
-  };
-}
 
 async function withTimeout<T>(work: Promise<T>, what: string, timeoutMs = PHASE_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

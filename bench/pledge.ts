@@ -38,12 +38,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { schemaOf } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
-import { ensureDatabaseAndSchema, loadConfig } from '@crowdlink/platform';
+import { loadConfig, PlatformConfig } from '@crowdlink/platform';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { gatewayService } from '../apps/gateway/src/gateway.definition';
 import { AccessTokenIssuer } from '../apps/gateway/src/identity/access-token.issuer';
-import { pledgeService } from '../apps/pledge/src/pledge.definition';
 import {
   fmt,
   intFromEnv,
@@ -133,9 +131,6 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 /** The pledge service and the gateway, each in its own process, as in production. */
 async function bootServices(env: Record<string, string>): Promise<Running> {
-  for (const service of [gatewayService, pledgeService]) {
-    await ensureDatabaseAndSchema(env.DATABASE_URL!, schemaOf(service.name));
-  }
   const ports = { GATEWAY_PORT: String(await freePort()), PLEDGE_PORT: String(await freePort()) };
   const children: ChildProcess[] = [];
   let stopped: Promise<void> | undefined;
@@ -193,8 +188,8 @@ async function seedCampaign(db: Client): Promise<string> {
 }
 
 /** Verified, non-accredited US investors: each has a 12-month limit, so each pledge is counted against it. */
-async function seedInvestors(db: Client, env: Record<string, string>): Promise<string[]> {
-  const issuer = new AccessTokenIssuer(loadConfig(env)); // the gateway's own signer, on the same key
+async function seedInvestors(db: Client, config: PlatformConfig): Promise<string[]> {
+  const issuer = new AccessTokenIssuer(config); // the gateway's own signer, on the same key
   const ids = Array.from({ length: INVESTORS }, () => newId());
   await db.query(
     `INSERT INTO ${pledgeSchema}.investor_eligibility
@@ -445,7 +440,7 @@ async function main(): Promise<void> {
   await db.connect();
   onCleanup('close the observer connection', () => db.end());
   const projectId = await seedCampaign(db);
-  const tokens = await seedInvestors(db, env);
+  const tokens = await seedInvestors(db, config);
 
   console.log(`(a) HTTP: autocannon, ${CONNECTIONS} connections, ${SECONDS} s, POST /v1/projects/:id/pledges ...`);
   const groupOf = processGroups(services.pids);
