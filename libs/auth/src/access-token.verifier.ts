@@ -9,7 +9,7 @@ import { ACCESS_TOKEN_ALGORITHM, AuthenticatedUser } from './authenticated-user'
 import { loadVerificationKey } from './signing-keys';
 
 /** How many verified tokens a process remembers; the oldest is forgotten first. */
-export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 interface VerifiedToken {
   user: AuthenticatedUser;

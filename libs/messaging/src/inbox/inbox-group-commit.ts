@@ -142,7 +142,7 @@ class HandlerFailure extends Error {
 }
 
 /** Splits events into maximal runs of consecutive events of one type, keeping their order. */
-export function runsOfOneType(events: Event[]): Event[][] {
+function runsOfOneType(events: Event[]): Event[][] {
   const runs: Event[][] = [];
   for (const event of events) {
     const last = runs[runs.length - 1];
