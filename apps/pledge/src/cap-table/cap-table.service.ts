@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { DataSource } from 'typeorm';
-import { NotProjectOwnerException, ProjectNotFoundException } from './cap-table.exceptions';
+import { assertOwnerOrAdmin } from '../campaigns/campaign-owner';
 import { CapTableDto, CapTableHolderDto, CapTableOptionDto } from './dto/cap-table.dto';
 
 interface CampaignTermsRow {
@@ -41,8 +41,7 @@ export class CapTableService {
          FROM campaigns WHERE project_id = $1`,
       [projectId],
     )) as CampaignTermsRow[];
-    if (!campaign) throw new ProjectNotFoundException(projectId);
-    if (user.role !== 'admin' && campaign.owner_id !== user.id) throw new NotProjectOwnerException();
+    assertOwnerOrAdmin(user, projectId, campaign);
 
     const holders = await this.holdersOf(projectId);
     const totalShares = holders.reduce((sum, holder) => sum + holder.shares, 0);

@@ -1,8 +1,14 @@
+import { Money } from '@crowdlink/domain';
+
 const BPS_PER_WHOLE = 10_000;
+
+/** ISO 4217 "no currency": the fee is in the raised amount's minor units, whichever currency that is. */
+const ANY_CURRENCY = 'XXX';
 
 /**
  * The platform's fee on a raised amount, in the same minor units: `raised × feeBps / 10 000`
- * rounded half up. Integer arithmetic only, so the fee and the startup's share always add up
+ * rounded half up (Money.multiplyBps rounds half away from zero, the same for a fee that is
+ * never negative). Integer arithmetic only, so the fee and the startup's share always add up
  * to exactly what was raised.
  */
 export function platformFeeOf(raised: number, feeBps: number): number {
@@ -11,7 +17,5 @@ export function platformFeeOf(raised: number, feeBps: number): number {
   if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > BPS_PER_WHOLE) {
     throw new RangeError(`feeBps must be an integer from 0 to ${BPS_PER_WHOLE}: ${feeBps}`);
   }
-  const scaled = BigInt(raised) * BigInt(feeBps);
-  const whole = BigInt(BPS_PER_WHOLE);
-  return Number((scaled * 2n + whole) / (whole * 2n));
+  return Number(Money.of(raised, ANY_CURRENCY).multiplyBps(feeBps).minor);
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TypedNewEvent } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { COUNTED_PLEDGE_STATUSES } from './investor-limit.guard';
 import { LockedCampaign } from './pledge-batch-decisions';
@@ -7,6 +8,21 @@ export interface CampaignProgress {
   committed_amount: string;
   pledge_count: number;
   progress_version: number;
+}
+
+/** The campaign's `campaign.progress` after a change of its counters: the aggregate version counts those changes. */
+export function progressEvent(projectId: string, currency: string, progress: CampaignProgress): TypedNewEvent {
+  return {
+    type: 'campaign.progress',
+    aggregateId: projectId,
+    aggregateVersion: progress.progress_version,
+    payload: {
+      projectId,
+      currency,
+      raised: Number(progress.committed_amount),
+      pledgeCount: progress.pledge_count,
+    },
+  };
 }
 
 /** What a batch adds to the campaign: its accepted pledges' sum and count, and the investors new to it. */
@@ -95,9 +111,10 @@ export class CampaignAdmission {
   /**
    * Gives a cancelled pledge's amount and count back to the campaign row, and its investor
    * when it was their last pledge that still counts in this campaign. Runs in the
-   * cancellation's transaction after the pledge left the counted statuses. The campaign row
-   * is locked first (as admit does) so the check for the investor's other pledges, a fresh
-   * READ COMMITTED statement, sees every pledge of a concurrent admit that held the lock.
+   * cancellation's transaction after the pledge left the counted statuses. The caller holds
+   * the campaign row's lock, taken before it moved the pledge (as admit takes it), so the check
+   * for the investor's other pledges, a fresh READ COMMITTED statement, sees every pledge of a
+   * concurrent admit that held the lock.
    */
   async release(
     manager: EntityManager,
@@ -105,7 +122,6 @@ export class CampaignAdmission {
     investorId: string,
     amount: number,
   ): Promise<CampaignProgress & { currency: string }> {
-    await manager.query(`SELECT 1 FROM campaigns WHERE project_id = $1 FOR UPDATE`, [projectId]);
     const gone = (await manager.query(
       `DELETE FROM campaign_investors ci
         WHERE ci.project_id = $1 AND ci.investor_id = $2

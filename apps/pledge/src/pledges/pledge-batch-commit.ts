@@ -4,7 +4,7 @@ import { maxInvestorsPerCampaign } from '@crowdlink/compliance';
 import { Clock, CLOCK, DomainException } from '@crowdlink/domain';
 import { OutboxPublisher, TypedNewEvent } from '@crowdlink/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { CampaignAdmission, CampaignProgress } from './campaign-admission';
+import { CampaignAdmission, progressEvent } from './campaign-admission';
 import { PledgeDto } from './dto/pledge.dto';
 import { IdempotencyKeys, KeyClaim } from './idempotency-keys';
 import { InvestorLimitGuard } from './investor-limit.guard';
@@ -138,7 +138,7 @@ export class PledgeBatchCommit {
           cancellableUntil: cancellableUntil?.toISOString() ?? null,
         },
       })),
-      progressEvent(campaign, progress),
+      progressEvent(campaign.project_id, campaign.currency, progress),
     ]);
     return new Map(rows.map((row) => [row.id, toDto(row)]));
   }
@@ -225,19 +225,4 @@ export class PledgeBatchCommit {
 
 function claimsOf(requests: PledgeRequest[]): KeyClaim[] {
   return requests.flatMap(({ investorId, idempotency }) => (idempotency ? [{ investorId, ...idempotency }] : []));
-}
-
-/** One campaign.progress for the batch: the aggregate version counts the campaign's changes. */
-function progressEvent(campaign: LockedCampaign, progress: CampaignProgress): TypedNewEvent {
-  return {
-    type: 'campaign.progress',
-    aggregateId: campaign.project_id,
-    aggregateVersion: progress.progress_version,
-    payload: {
-      projectId: campaign.project_id,
-      currency: campaign.currency,
-      raised: Number(progress.committed_amount),
-      pledgeCount: progress.pledge_count,
-    },
-  };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Jurisdiction } from '@crowdlink/compliance';
 import { OutboxPublisher } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
-import { CampaignAdmission } from './campaign-admission';
+import { CampaignAdmission, progressEvent } from './campaign-admission';
 import { InvestorLimitGuard } from './investor-limit.guard';
 import { figuresOf } from './pledge-rows';
 
@@ -25,7 +25,8 @@ export interface PledgeFiguresRow {
  * reconfirmation deadline): the campaign gets its amount, count and maybe investor back, the
  * US investor's usage is recounted, and `pledge.cancelled` and `campaign.progress` are
  * published. Runs in the transaction of the conditional UPDATE that moved the pledge, so only
- * the one caller whose UPDATE found it COMMITTED gives anything back.
+ * the one caller whose UPDATE found it COMMITTED gives anything back; the caller locked the
+ * campaign row before that UPDATE.
  */
 @Injectable()
 export class PledgeCancellation {
@@ -40,20 +41,14 @@ export class PledgeCancellation {
     const progress = await this.admission.release(manager, pledge.project_id, pledge.investor_id, amount);
     if (pledge.jurisdiction === 'US') await this.investorLimit.recount(manager, pledge.investor_id, cancelledAt);
 
-    await this.outbox.publish(manager, 'pledge.cancelled', {
-      aggregateId: pledge.id,
-      aggregateVersion: pledge.version,
-      payload: { ...figuresOf(pledge), cancelledAt: cancelledAt.toISOString() },
-    });
-    await this.outbox.publish(manager, 'campaign.progress', {
-      aggregateId: pledge.project_id,
-      aggregateVersion: progress.progress_version,
-      payload: {
-        projectId: pledge.project_id,
-        currency: progress.currency,
-        raised: Number(progress.committed_amount),
-        pledgeCount: progress.pledge_count,
+    await this.outbox.publishMany(manager, [
+      {
+        type: 'pledge.cancelled',
+        aggregateId: pledge.id,
+        aggregateVersion: pledge.version,
+        payload: { ...figuresOf(pledge), cancelledAt: cancelledAt.toISOString() },
       },
-    });
+      progressEvent(pledge.project_id, progress.currency, progress),
+    ]);
   }
 }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxPublisher } from '@crowdlink/messaging';
+import { PledgeReleasedV1 } from '@crowdlink/contracts';
+import { NewEvent, OutboxPublisher } from '@crowdlink/messaging';
 import { EntityManager } from 'typeorm';
 import { Journal } from '../ledger/journal';
 import { InvestorLimitGuard } from '../pledges/investor-limit.guard';
 import { figuresOf } from '../pledges/pledge-rows';
 import { COLLECTING_STATUSES, SETTLING_PLEDGE_COLUMNS, SettlingPledgeRow } from './settling-pledge';
+
+type ReleaseReason = PledgeReleasedV1['reason'];
 
 /**
  * Every move of a pledge during a settlement, each in the caller's transaction: one
@@ -101,7 +104,12 @@ export class PledgeTransitions {
         RETURNING ${SETTLING_PLEDGE_COLUMNS}`,
       [projectId],
     )) as [SettlingPledgeRow[], number];
-    for (const pledge of released) await this.released(manager, pledge, 'CAMPAIGN_FAILED', at);
+    await this.outbox.publishAll(
+      manager,
+      'pledge.released',
+      released.map((pledge) => releasedEvent(pledge, 'CAMPAIGN_FAILED', at)),
+    );
+    for (const pledge of released) await this.stopCounting(manager, pledge, at);
   }
 
   /** After the provider refunded the pledge's charge. */
@@ -156,14 +164,10 @@ export class PledgeTransitions {
   private async released(
     manager: EntityManager,
     pledge: SettlingPledgeRow,
-    reason: 'CAMPAIGN_FAILED' | 'REFUNDED',
+    reason: ReleaseReason,
     at: Date,
   ): Promise<void> {
-    await this.outbox.publish(manager, 'pledge.released', {
-      aggregateId: pledge.id,
-      aggregateVersion: pledge.version,
-      payload: { ...figuresOf(pledge), reason, releasedAt: at.toISOString() },
-    });
+    await this.outbox.publish(manager, 'pledge.released', releasedEvent(pledge, reason, at));
     await this.stopCounting(manager, pledge, at);
   }
 
@@ -171,4 +175,12 @@ export class PledgeTransitions {
   private async stopCounting(manager: EntityManager, pledge: SettlingPledgeRow, at: Date): Promise<void> {
     if (pledge.jurisdiction === 'US') await this.investorLimit.recount(manager, pledge.investor_id, at);
   }
+}
+
+function releasedEvent(pledge: SettlingPledgeRow, reason: ReleaseReason, at: Date): NewEvent<'pledge.released'> {
+  return {
+    aggregateId: pledge.id,
+    aggregateVersion: pledge.version,
+    payload: { ...figuresOf(pledge), reason, releasedAt: at.toISOString() },
+  };
 }

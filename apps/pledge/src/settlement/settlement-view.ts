@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { DataSource } from 'typeorm';
-import { NotProjectOwnerException, ProjectNotFoundException } from '../cap-table/cap-table.exceptions';
+import { assertOwnerOrAdmin } from '../campaigns/campaign-owner';
 import { PledgeTallyDto, SettlementDto } from './dto/settlement.dto';
 
 interface SettlementRow {
@@ -32,8 +32,7 @@ export class SettlementView {
          FROM campaigns c LEFT JOIN settlements s USING (project_id) WHERE c.project_id = $1`,
       [projectId],
     )) as SettlementRow[];
-    if (!row) throw new ProjectNotFoundException(projectId);
-    if (user.role !== 'admin' && row.owner_id !== user.id) throw new NotProjectOwnerException();
+    assertOwnerOrAdmin(user, projectId, row);
     const tally = await this.tallyOf(projectId);
     return {
       projectId,

@@ -49,13 +49,15 @@ export class ProjectAmendedHandler implements EventHandler<'project.amended'> {
         cancellableUntil?.toISOString() ?? null,
       ],
     )) as [PledgeFiguresRow[], number];
-    for (const pledge of asked) {
-      await this.outbox.publish(manager, 'pledge.reconfirmation-requested', {
+    await this.outbox.publishAll(
+      manager,
+      'pledge.reconfirmation-requested',
+      asked.map((pledge) => ({
         aggregateId: pledge.id,
         aggregateVersion: pledge.version,
         payload: { ...figuresOf(pledge), reconfirmBy: reconfirmBy.toISOString() },
-      });
-    }
+      })),
+    );
   }
 }
 
