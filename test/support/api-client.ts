@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_ADMIN } from '../../apps/gateway/src/identity/first-admin';
 
 /*
  * The HTTP side of the integration specs: call a service as a client would, and read its
@@ -36,7 +37,7 @@ export interface Actor {
   token: string;
 }
 
-export const DEFAULT_ADMIN = { email: 'admin@crowdlink.local', password: 'crowdlink-admin' };
+export { DEFAULT_ADMIN };
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export async function call<T = ErrorBody>(
