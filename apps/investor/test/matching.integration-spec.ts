@@ -1,11 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { EventPayload, ProjectSnapshotV1 } from '@crowdlink/contracts';
-import { OutboxPublisher } from '@crowdlink/messaging';
 import { eventually, RunningService, startTestService } from '@crowdlink/testing';
-import { DataSource } from 'typeorm';
 import { projectListingService } from '../../project-listing/src/project-listing.definition';
-import { closingFigures } from '../../../test/support/backbone';
+import { closingFigures, publishFrom } from '../../../test/support/backbone';
 import {
   approvedProject,
   createCompany,
@@ -98,14 +95,7 @@ async function publishFromListing(
   type: 'project.live' | 'project.withdrawn',
   project: ProjectSnapshotV1,
 ): Promise<void> {
-  const publisher = listing.app.get(OutboxPublisher);
-  await listing.app.get<DataSource>(getDataSourceToken()).transaction((manager) =>
-    publisher.publish(manager, type, {
-      aggregateId: project.projectId,
-      aggregateVersion: project.projectVersion,
-      payload: project as EventPayload<typeof type>,
-    }),
-  );
+  await publishFrom(listing, type, project.projectId, project.projectVersion, project as EventPayload<typeof type>);
 }
 
 async function projectionOf(projectId: string): Promise<{ project_version: number; status: string; raised: string }> {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { InvestorEligibilityChangedV1 } from '@crowdlink/contracts';
-import { OutboxPublisher } from '@crowdlink/messaging';
 import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { investorService } from '../../investor/src/investor.definition';
 import { pledgeService } from '../src/pledge.definition';
+import { publishFrom } from '../../../test/support/backbone';
 
 /*
  * The pledge service's investor_eligibility projection, fed by the investor service's
@@ -48,14 +46,7 @@ function snapshot(userId: string, version: number, overrides: Partial<InvestorEl
 }
 
 async function publish(payload: InvestorEligibilityChangedV1): Promise<void> {
-  const publisher = investor.app.get(OutboxPublisher);
-  await investor.app.get<DataSource>(getDataSourceToken()).transaction((manager) =>
-    publisher.publish(manager, 'investor.eligibility-changed', {
-      aggregateId: payload.userId,
-      aggregateVersion: payload.version,
-      payload,
-    }),
-  );
+  await publishFrom(investor, 'investor.eligibility-changed', payload.userId, payload.version, payload);
 }
 
 async function rowOf(userId: string): Promise<Record<string, unknown> | undefined> {

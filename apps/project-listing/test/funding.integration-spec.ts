@@ -1,9 +1,6 @@
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { CampaignOutcome } from '@crowdlink/contracts';
-import { OutboxPublisher } from '@crowdlink/messaging';
 import { eventually, RunningService, startTestService } from '@crowdlink/testing';
-import { DataSource } from 'typeorm';
-import { closingFigures } from '../../../test/support/backbone';
+import { closingFigures, publishFrom } from '../../../test/support/backbone';
 import { pledgeService } from '../../pledge/src/pledge.definition';
 import {
   Actor,
@@ -63,19 +60,12 @@ async function publishFromPledge(
   campaignVersion: number,
   figures: { raised: number; pledgeCount: number; outcome?: CampaignOutcome; currency?: string },
 ): Promise<void> {
-  const publisher = pledge.app.get(OutboxPublisher);
-  await pledge.app.get<DataSource>(getDataSourceToken()).transaction((manager) =>
-    publisher.publish(manager, type, {
-      aggregateId: projectId,
-      aggregateVersion: campaignVersion,
-      payload: {
-        projectId,
-        currency: 'USD',
-        ...(type === 'campaign.closed' ? closingFigures : {}),
-        ...figures,
-      } as never,
-    }),
-  );
+  await publishFrom(pledge, type, projectId, campaignVersion, {
+    projectId,
+    currency: 'USD',
+    ...(type === 'campaign.closed' ? closingFigures : {}),
+    ...figures,
+  } as never);
 }
 
 async function publicView(id: string): Promise<ProjectView> {
