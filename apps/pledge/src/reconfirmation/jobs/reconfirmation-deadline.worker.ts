@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { RECONFIRMATION_DEADLINE_QUEUE } from '@crowdlink/contracts';
-import { createRedis, LOGGER, PLATFORM_CONFIG, PlatformConfig, Redis } from '@crowdlink/platform';
-import { Worker } from 'bullmq';
+import { LOGGER, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { Logger } from 'pino';
+import { RunningWorker, startQueueWorker } from '../../jobs/queue-worker';
 import { ReconfirmationDeadlines } from '../reconfirmation-deadlines';
 import { ReconfirmationDeadlineQueue } from './reconfirmation-deadline.queue';
 
@@ -16,8 +16,7 @@ import { ReconfirmationDeadlineQueue } from './reconfirmation-deadline.queue';
  */
 @Injectable()
 export class ReconfirmationDeadlineWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private worker?: Worker;
-  private connection?: Redis;
+  private worker?: RunningWorker;
 
   constructor(
     private readonly deadlines: ReconfirmationDeadlines,
@@ -27,16 +26,10 @@ export class ReconfirmationDeadlineWorker implements OnApplicationBootstrap, Bef
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = createRedis(this.config.REDIS_URL, { maxRetriesPerRequest: null, enableOfflineQueue: true });
-    this.connection.on('error', () => undefined);
-    this.worker = new Worker(RECONFIRMATION_DEADLINE_QUEUE, () => this.deadlines.cancelOverdue(), {
-      connection: this.connection,
-      prefix: this.config.REDIS_PREFIX,
+    this.worker = startQueueWorker(RECONFIRMATION_DEADLINE_QUEUE, () => this.deadlines.cancelOverdue(), {
+      config: this.config,
+      logger: this.logger,
     });
-    this.worker.on('error', (error) => this.logger.warn({ reason: error.message }, 'reconfirmation worker error'));
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn({ jobId: job?.id, reason: error.message }, 'reconfirmation sweep failed; the next one retries'),
-    );
     await this.queue
       .scheduleSweep()
       .catch((error: Error) =>
@@ -49,6 +42,5 @@ export class ReconfirmationDeadlineWorker implements OnApplicationBootstrap, Bef
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 }

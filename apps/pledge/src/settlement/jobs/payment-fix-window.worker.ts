@@ -6,7 +6,7 @@ import { Logger } from 'pino';
 import { FixWindows } from '../fix-windows';
 import { SettlementProgress } from '../settlement-progress';
 import { FixWindowEndJobData } from './settlement-jobs.constants';
-import { RunningWorker, startSettlementWorker } from './settlement-worker';
+import { RunningWorker, startQueueWorker } from '../../jobs/queue-worker';
 
 /** Ends a pledge's fix window at `fixBy`; if it runs early by our clock, the sweep ends it later. */
 @Injectable()
@@ -21,11 +21,10 @@ export class PaymentFixWindowWorker implements OnApplicationBootstrap, BeforeApp
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startSettlementWorker(
-      PAYMENT_FIX_WINDOW_QUEUE,
-      (job: Job<FixWindowEndJobData>) => this.process(job),
-      { config: this.config, logger: this.logger },
-    );
+    this.worker = startQueueWorker(PAYMENT_FIX_WINDOW_QUEUE, (job: Job<FixWindowEndJobData>) => this.process(job), {
+      config: this.config,
+      logger: this.logger,
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -12,7 +12,7 @@ import {
   CHARGE_STALLED_INTERVAL_MS,
   ChargeJobData,
 } from './settlement-jobs.constants';
-import { RunningWorker, startSettlementWorker } from './settlement-worker';
+import { RunningWorker, startQueueWorker } from '../../jobs/queue-worker';
 
 /**
  * Off-session charges at SETTLEMENT_CHARGES_PER_SECOND across every replica (BullMQ's
@@ -31,7 +31,7 @@ export class SettlementChargeWorker implements OnApplicationBootstrap, BeforeApp
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = startSettlementWorker(
+    this.worker = startQueueWorker(
       SETTLEMENT_CHARGE_QUEUE,
       (job: Job<ChargeJobData>) => this.process(job),
       { config: this.config, logger: this.logger },

@@ -3,7 +3,7 @@ import { CAMPAIGN_CLOSE_QUEUE } from '@crowdlink/contracts';
 import { LOGGER, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { Logger } from 'pino';
 import { SettlementSweep } from '../settlement-sweep';
-import { RunningWorker, startSettlementWorker } from './settlement-worker';
+import { RunningWorker, startQueueWorker } from '../../jobs/queue-worker';
 import { SettlementQueues } from './settlement.queues';
 
 /** Schedules the repeatable sweep and runs it, one run at a time. */
@@ -19,7 +19,7 @@ export class SettlementSweepWorker implements OnApplicationBootstrap, BeforeAppl
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = startSettlementWorker(
+    this.worker = startQueueWorker(
       CAMPAIGN_CLOSE_QUEUE,
       () => this.sweep.run(),
       { config: this.config, logger: this.logger },
