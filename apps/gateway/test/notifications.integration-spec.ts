@@ -19,17 +19,15 @@ import { pledgeService } from '../../pledge/src/pledge.definition';
 import { closingFigures, publishFrom } from '../../../test/support/backbone';
 import {
   Actor,
-  approvedProject,
   call,
   createCompany,
-  DAY_MS,
   expectError,
   Harness,
-  projectBody,
   ProjectView,
   query,
   register,
   startHarness,
+  liveProject as liveProjectOf,
 } from '../../project-listing/test/project-listing.harness';
 
 /*
@@ -78,17 +76,7 @@ afterAll(async () => {
 
 /** A US equity project, LIVE since an hour ago for 30 days, known to the gateway's projection. */
 async function liveProject(title: string): Promise<ProjectView & { closesAt: string }> {
-  const opensAt = new Date(Date.now() - 3600_000);
-  const project = await approvedProject(
-    h,
-    founder,
-    projectBody(companyId, {
-      title,
-      opensAt: opensAt.toISOString(),
-      closesAt: new Date(opensAt.getTime() + 30 * DAY_MS).toISOString(),
-    }),
-  );
-  expect(project.status).toBe('LIVE');
+  const project = await liveProjectOf(h, founder, companyId, { title });
   await eventually(async () => {
     const rows = await query<{ status: string }>(
       h,

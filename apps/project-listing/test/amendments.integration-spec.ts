@@ -12,6 +12,7 @@ import {
   query,
   register,
   startHarness,
+  liveProject as liveProjectOf,
 } from './project-listing.harness';
 
 /*
@@ -36,19 +37,7 @@ afterAll(async () => {
 });
 
 /** A US equity project LIVE since a minute ago, closing in 30 days. */
-async function liveProject(): Promise<ProjectView> {
-  const opensAt = new Date(Date.now() - 60_000);
-  const project = await approvedProject(
-    h,
-    founder,
-    projectBody(companyId, {
-      opensAt: opensAt.toISOString(),
-      closesAt: new Date(opensAt.getTime() + 30 * DAY_MS).toISOString(),
-    }),
-  );
-  expect(project.status).toBe('LIVE');
-  return project;
-}
+const liveProject = (): Promise<ProjectView> => liveProjectOf(h, founder, companyId, { openedAgoMs: 60_000 });
 
 const amend = (id: string, actor: Actor, body: Record<string, unknown>) =>
   call<ProjectView>(h.listing, 'POST', `/v1/projects/${id}/amendments`, { token: actor.token, body });

@@ -4,16 +4,14 @@ import { closingFigures, publishFrom } from '../../../test/support/backbone';
 import { pledgeService } from '../../pledge/src/pledge.definition';
 import {
   Actor,
-  approvedProject,
   call,
   createCompany,
-  DAY_MS,
   Harness,
-  projectBody,
   ProjectView,
   register,
   query,
   startHarness,
+  liveProject as liveProjectOf,
 } from './project-listing.harness';
 
 /*
@@ -39,19 +37,7 @@ afterAll(async () => {
 });
 
 /** A US equity project, LIVE now: target 10,000,000 cents, cap 20,000,000. */
-async function liveProject(): Promise<ProjectView> {
-  const opensAt = new Date(Date.now() - 3600_000);
-  const project = await approvedProject(
-    h,
-    founder,
-    projectBody(companyId, {
-      opensAt: opensAt.toISOString(),
-      closesAt: new Date(opensAt.getTime() + 30 * DAY_MS).toISOString(),
-    }),
-  );
-  expect(project.status).toBe('LIVE');
-  return project;
-}
+const liveProject = (): Promise<ProjectView> => liveProjectOf(h, founder, companyId);
 
 /** What the pledge service will publish as its campaign changes (issue: pledge service). */
 async function publishFromPledge(

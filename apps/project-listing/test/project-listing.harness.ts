@@ -155,6 +155,27 @@ export async function approvedProject(
   return approved.body;
 }
 
+/** An approved project of the company, LIVE since `openedAgoMs` (it opened in the past) for 30 days. */
+export async function liveProject(
+  harness: Harness,
+  founder: Actor,
+  companyId: string,
+  { openedAgoMs = 3600_000, ...overrides }: Record<string, unknown> & { openedAgoMs?: number } = {},
+): Promise<ProjectView> {
+  const opensAt = new Date(Date.now() - openedAgoMs);
+  const project = await approvedProject(
+    harness,
+    founder,
+    projectBody(companyId, {
+      ...overrides,
+      opensAt: opensAt.toISOString(),
+      closesAt: new Date(opensAt.getTime() + 30 * DAY_MS).toISOString(),
+    }),
+  );
+  expect(project.status).toBe('LIVE');
+  return project;
+}
+
 export function query<T>(harness: Harness, sql: string, params: unknown[] = []): Promise<T[]> {
   return queryWorld<T>(harness.world, sql, params);
 }
