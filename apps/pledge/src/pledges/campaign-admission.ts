@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TypedNewEvent } from '@crowdlink/messaging';
+import { SqlParams, StatementPart } from '@crowdlink/platform';
 import { EntityManager } from 'typeorm';
 import { COUNTED_PLEDGE_STATUSES } from './investor-limit.guard';
 import { LockedCampaign } from './pledge-batch-decisions';
@@ -33,6 +34,18 @@ export interface Admitted {
   maxInvestors: number | null;
 }
 
+/** The part of a batch's statement that updates the campaign row, returning its counters after. */
+export const ADMITTED_CAMPAIGN = 'admitted_campaign';
+
+/** The locked campaign's counters once `admitted` is added. */
+export function progressAfter(campaign: LockedCampaign, admitted: Admitted): CampaignProgress {
+  return {
+    committed_amount: (BigInt(campaign.committed_amount) + BigInt(admitted.raised)).toString(),
+    pledge_count: campaign.pledge_count + admitted.pledges,
+    progress_version: campaign.progress_version + 1,
+  };
+}
+
 /** The campaign row's counters: the hard cap, the pledge count and the investor count. */
 @Injectable()
 export class CampaignAdmission {
@@ -47,7 +60,7 @@ export class CampaignAdmission {
     const [row] = (await manager.query(
       `SELECT project_id, status, kind, jurisdiction, trim(currency) AS currency, max_amount::text AS max_amount,
               min_pledge::text AS min_pledge, opens_at, closes_at, price_per_share::text AS price_per_share,
-              committed_amount::text AS committed_amount, investor_count,
+              committed_amount::text AS committed_amount, pledge_count, investor_count, progress_version,
               coalesce(snapshot->'rewards', '[]'::jsonb) AS rewards
          FROM campaigns WHERE project_id = $1 FOR UPDATE`,
       [projectId],
@@ -75,37 +88,55 @@ export class CampaignAdmission {
   }
 
   /**
-   * Adds a batch's accepted pledges to the locked campaign row, in one UPDATE that still
-   * carries the open window, the cap and the investor count in its WHERE (and the row its CHECKs): should the
-   * decisions ever be wrong, the batch fails instead of passing a limit.
+   * The parts of the batch's write statement that add its accepted pledges to the locked
+   * campaign: its new investors, and one UPDATE of the row that still carries the open window,
+   * the cap and the investor count in its WHERE (and the row its CHECKs). The UPDATE's part is
+   * named ADMITTED_CAMPAIGN and returns the counters after it: no row means the decisions were
+   * wrong, and the caller must fail the batch instead of passing a limit (assertAdmitted).
    */
-  async admitAll(
-    manager: EntityManager,
-    campaign: LockedCampaign,
-    admitted: Admitted,
-    now: Date,
-  ): Promise<CampaignProgress> {
+  admitParts(params: SqlParams, campaign: LockedCampaign, admitted: Admitted, now: Date): StatementPart[] {
     const { raised, pledges, newInvestors, maxInvestors } = admitted;
+    const projectId = params.add(campaign.project_id, 'uuid');
+    const at = params.add(now.toISOString(), 'timestamptz');
+    const newCount = params.add(newInvestors.length, 'int');
+    const max = params.add(maxInvestors, 'int');
+    const amount = params.add(raised, 'bigint');
+    const parts: StatementPart[] = [
+      [
+        ADMITTED_CAMPAIGN,
+        `UPDATE campaigns
+            SET committed_amount = committed_amount + ${amount},
+                pledge_count = pledge_count + ${params.add(pledges, 'int')},
+                investor_count = investor_count + ${newCount}, max_investors = ${max},
+                progress_version = progress_version + 1
+          WHERE project_id = ${projectId} AND status = 'LIVE' AND opens_at <= ${at} AND closes_at > ${at}
+            AND committed_amount + ${amount} <= max_amount
+            AND (${newCount} = 0 OR ${max} IS NULL OR investor_count + ${newCount} <= ${max})
+          RETURNING committed_amount::text AS committed_amount, pledge_count, progress_version`,
+      ],
+    ];
     if (newInvestors.length > 0) {
-      await manager.query(
+      parts.push([
+        'new_investors',
         `INSERT INTO campaign_investors (project_id, investor_id, first_pledged_at)
-         SELECT $1, investor_id, $3 FROM unnest($2::uuid[]) AS investor_id`,
-        [campaign.project_id, newInvestors, now.toISOString()],
-      );
+         SELECT ${projectId}, investor_id, ${at} FROM unnest(${params.add(newInvestors, 'uuid[]')}) AS investor_id`,
+      ]);
     }
-    const [updated] = (await manager.query(
-      `UPDATE campaigns
-          SET committed_amount = committed_amount + $2, pledge_count = pledge_count + $3,
-              investor_count = investor_count + $4, max_investors = $5::int,
-              progress_version = progress_version + 1
-        WHERE project_id = $1 AND status = 'LIVE' AND opens_at <= $6 AND closes_at > $6
-          AND committed_amount + $2 <= max_amount
-          AND ($4 = 0 OR $5::int IS NULL OR investor_count + $4 <= $5::int)
-        RETURNING committed_amount::text AS committed_amount, pledge_count, progress_version`,
-      [campaign.project_id, raised, pledges, newInvestors.length, maxInvestors, now.toISOString()],
-    )) as [CampaignProgress[], number];
-    if (updated.length !== 1) throw new Error(`The batch would pass the limits of campaign ${campaign.project_id}`);
-    return updated[0]!;
+    return parts;
+  }
+
+  /**
+   * Fails the batch unless the campaign's UPDATE returned the counters the batch computed
+   * under the lock (`expected`, progressAfter, which its campaign.progress event says): no row
+   * means the decisions would have passed a limit.
+   */
+  assertAdmitted(campaign: LockedCampaign, expected: CampaignProgress, returned: CampaignProgress | undefined): void {
+    const same =
+      returned !== undefined &&
+      returned.committed_amount === expected.committed_amount &&
+      returned.pledge_count === expected.pledge_count &&
+      returned.progress_version === expected.progress_version;
+    if (!same) throw new Error(`The batch would pass the limits of campaign ${campaign.project_id}`);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertIdempotencyKey } from '@crowdlink/platform';
+import { assertIdempotencyKey, SqlParams, StatementPart } from '@crowdlink/platform';
 import { EntityManager } from 'typeorm';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
 import { PledgeDto } from './dto/pledge.dto';
@@ -54,26 +54,45 @@ export class IdempotencyKeys {
     return answers;
   }
 
-  /** Stores each kept key with the request that kept it and its answer, replayed from now on. */
-  async storeAll(manager: EntityManager, kept: (KeyClaim & { answer: PledgeDto })[]): Promise<void> {
-    if (kept.length === 0) return;
-    const [investors, keys, hashes] = columns(kept);
-    await manager.query(
-      `UPDATE idempotency_keys k SET request_hash = v.hash, response_status = 201, response_body = v.body
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS v(investor_id, key, hash, body)
-        WHERE k.investor_id = v.investor_id AND k.key = v.key`,
-      [investors, keys, hashes, kept.map((claim) => JSON.stringify(claim.answer))],
-    );
-  }
-
-  /** Gives back keys this transaction claimed for requests that were refused: only a pledge is replayed. */
-  async releaseAll(manager: EntityManager, released: Omit<KeyClaim, 'hash'>[]): Promise<void> {
-    if (released.length === 0) return;
-    await manager.query(
-      `DELETE FROM idempotency_keys k USING unnest($1::uuid[], $2::text[]) AS v(investor_id, key)
-        WHERE k.investor_id = v.investor_id AND k.key = v.key`,
-      [released.map((claim) => claim.investorId), released.map((claim) => claim.key)],
-    );
+  /**
+   * The parts of the batch's write statement that settle the keys it claimed: each kept key
+   * is stored with the request that kept it and its answer (replayed from now on); the keys of
+   * refused requests are given back (only a pledge is replayed).
+   */
+  settleParts(
+    params: SqlParams,
+    kept: (KeyClaim & { answer: PledgeDto })[],
+    released: Omit<KeyClaim, 'hash'>[],
+  ): StatementPart[] {
+    const parts: StatementPart[] = [];
+    if (kept.length > 0) {
+      const [investors, keys, hashes] = columns(kept);
+      parts.push([
+        'kept_keys',
+        `UPDATE idempotency_keys k SET request_hash = v.hash, response_status = 201, response_body = v.body
+           FROM unnest(${params.add(investors, 'uuid[]')}, ${params.add(keys, 'text[]')}, ${params.add(hashes, 'text[]')},
+                       ${params.add(
+                         kept.map((claim) => JSON.stringify(claim.answer)),
+                         'jsonb[]',
+                       )}) AS v(investor_id, key, hash, body)
+          WHERE k.investor_id = v.investor_id AND k.key = v.key`,
+      ]);
+    }
+    if (released.length > 0) {
+      parts.push([
+        'released_keys',
+        `DELETE FROM idempotency_keys k
+          USING unnest(${params.add(
+            released.map((claim) => claim.investorId),
+            'uuid[]',
+          )}, ${params.add(
+            released.map((claim) => claim.key),
+            'text[]',
+          )}) AS v(investor_id, key)
+          WHERE k.investor_id = v.investor_id AND k.key = v.key`,
+      ]);
+    }
+    return parts;
   }
 }
 

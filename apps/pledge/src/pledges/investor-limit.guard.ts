@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { investmentLimit, policyOf } from '@crowdlink/compliance';
 import { Money } from '@crowdlink/domain';
+import { SqlParams, StatementPart } from '@crowdlink/platform';
 import { EntityManager } from 'typeorm';
 import { InvestorUsage } from './pledge-batch-decisions';
 import { CampaignRow, EligibilityRow } from './pledge-rows';
@@ -39,29 +40,38 @@ export class InvestorLimitGuard {
     await manager.query(
       `INSERT INTO investor_usage (investor_id, jurisdiction, currency)
        SELECT investor_id, 'US', $2 FROM unnest($1::uuid[]) AS investor_id ORDER BY investor_id
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT (investor_id, jurisdiction) DO UPDATE SET version = investor_usage.version`,
       [ids, policyOf('US').currency],
     );
-    await this.lock(manager, ids);
     const used = await this.usedSince(manager, ids, now);
     return new Map(ids.map((id) => [id, { limit: limits.get(id)!, used: used.get(id) ?? 0n }]));
   }
 
-  /** Writes the usage of the batch's investors; the row's CHECK refuses anything above the limit. */
-  async recordAll(manager: EntityManager, usage: Map<string, InvestorUsage>): Promise<void> {
-    if (usage.size === 0) return;
+  /**
+   * The part of the batch's write statement that records its investors' usage (none: no
+   * part); the row's CHECK refuses anything above the limit.
+   */
+  recordPart(params: SqlParams, usage: Map<string, InvestorUsage>): StatementPart | undefined {
+    if (usage.size === 0) return undefined;
     const entries = [...usage];
-    await manager.query(
+    return [
+      'recorded_usage',
       `UPDATE investor_usage u
           SET used_last_12_months = v.used, limit_amount = v.limit_amount, version = u.version + 1, updated_at = now()
-         FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS v(investor_id, used, limit_amount)
+         FROM unnest(${params.add(
+           entries.map(([id]) => id),
+           'uuid[]',
+         )}, ${params.add(
+           entries.map(([, { used }]) => used.toString()),
+           'bigint[]',
+         )},
+                     ${params.add(
+                       entries.map(([, { limit }]) => limit.minor.toString()),
+                       'bigint[]',
+                     )})
+           AS v(investor_id, used, limit_amount)
         WHERE u.investor_id = v.investor_id AND u.jurisdiction = 'US'`,
-      [
-        entries.map(([id]) => id),
-        entries.map(([, { used }]) => used.toString()),
-        entries.map(([, { limit }]) => limit.minor.toString()),
-      ],
-    );
+    ];
   }
 
   /**

@@ -3,8 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { maxInvestorsPerCampaign } from '@crowdlink/compliance';
 import { Clock, CLOCK, DomainException } from '@crowdlink/domain';
 import { OutboxPublisher, TypedNewEvent } from '@crowdlink/messaging';
+import { SqlParams, StatementPart, withParts } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { CampaignAdmission, progressEvent } from './campaign-admission';
+import {
+  Admitted,
+  ADMITTED_CAMPAIGN,
+  CampaignAdmission,
+  CampaignProgress,
+  progressAfter,
+  progressEvent,
+} from './campaign-admission';
 import { PledgeDto } from './dto/pledge.dto';
 import { IdempotencyKeys, KeyClaim } from './idempotency-keys';
 import { InvestorLimitGuard } from './investor-limit.guard';
@@ -16,7 +24,7 @@ import {
   LockedState,
   PledgeRequest,
 } from './pledge-batch-decisions';
-import { EligibilityRow, PLEDGE_COLUMNS, PledgeRow, toDto } from './pledge-rows';
+import { EligibilityRow, PledgeRow, toDto } from './pledge-rows';
 
 /** Each request's own answer: its pledge (new or replayed), or its refusal. */
 export type PledgeOutcome = { pledge: PledgeDto } | { refusal: DomainException };
@@ -54,9 +62,10 @@ export class PledgeBatchCommit {
       const accepted = decided.decisions.flatMap((decision, i) =>
         decision.kind === 'accept' ? [{ ...decision, request: requests[i]! }] : [],
       );
-      const pledges = state.campaign
-        ? await this.record(manager, state.campaign, state.maxInvestors, decided, accepted, now)
-        : new Map<string, PledgeDto>();
+      const campaign = state.campaign;
+      const pledges = new Map(
+        campaign ? accepted.map((pledge) => [pledge.request.id, toDto(committedRow(campaign, pledge, now))]) : [],
+      );
       const outcomes = decided.decisions.map((decision, i): PledgeOutcome => {
         switch (decision.kind) {
           case 'accept':
@@ -69,7 +78,7 @@ export class PledgeBatchCommit {
             return { refusal: decision.refusal };
         }
       });
-      await this.settleKeys(manager, requests, state, outcomes);
+      await this.write(manager, requests, state, decided, accepted, outcomes, now);
       return outcomes;
     });
   }
@@ -98,31 +107,87 @@ export class PledgeBatchCommit {
     };
   }
 
-  /** The accepted pledges, their events, the campaign's counters and the investors' usage. */
-  private async record(
+  /**
+   * Everything the batch writes, in ONE statement (data-modifying CTEs, each written by the
+   * module that owns its table): the accepted pledges, the campaign's counters and new
+   * investors, the investors' usage, the events, and the settled Idempotency-Keys. Each round
+   * trip here is one more the campaign's lock is held, and every pledge into the campaign waits
+   * for it.
+   */
+  private async write(
     manager: EntityManager,
-    campaign: LockedCampaign,
-    maxInvestors: number | null,
+    requests: PledgeRequest[],
+    state: LockedState,
     decided: BatchDecisions,
     accepted: Accepted[],
+    outcomes: PledgeOutcome[],
     now: Date,
-  ): Promise<Map<string, PledgeDto>> {
-    if (accepted.length === 0) return new Map();
-    const rows = await this.insertPledges(manager, campaign, accepted, now);
-    const progress = await this.admission.admitAll(
-      manager,
-      campaign,
-      {
-        raised: decided.raised,
-        pledges: accepted.length,
-        newInvestors: decided.newInvestors,
-        maxInvestors,
-      },
-      now,
-    );
-    await this.investorLimit.recordAll(manager, decided.usage);
-    // the pledges' events and the campaign's one progress event, in one INSERT
-    await this.outbox.publishMany(manager, [
+  ): Promise<void> {
+    const params = new SqlParams();
+    const { campaign } = state;
+    const admitted: Admitted | undefined =
+      campaign && accepted.length > 0
+        ? {
+            raised: decided.raised,
+            pledges: accepted.length,
+            newInvestors: decided.newInvestors,
+            maxInvestors: state.maxInvestors,
+          }
+        : undefined;
+    const progress = campaign && admitted && progressAfter(campaign, admitted);
+    const parts: StatementPart[] = [
+      ...(campaign && admitted && progress
+        ? [
+            this.pledgesPart(params, campaign, accepted, now),
+            ...this.admission.admitParts(params, campaign, admitted, now),
+            ...optional(this.investorLimit.recordPart(params, decided.usage)),
+            this.eventsPart(manager, params, campaign, accepted, progress, now),
+          ]
+        : []),
+      ...this.keysParts(params, requests, state, outcomes),
+    ];
+    if (parts.length === 0) return;
+    const rows = (await manager.query(
+      withParts(parts, progress ? `SELECT * FROM ${ADMITTED_CAMPAIGN}` : 'SELECT 1'),
+      params.values,
+    )) as CampaignProgress[];
+    if (campaign && progress) this.admission.assertAdmitted(campaign, progress, rows[0]);
+  }
+
+  private pledgesPart(params: SqlParams, campaign: LockedCampaign, accepted: Accepted[], now: Date): StatementPart {
+    const column = <T>(pick: (pledge: Accepted) => T, cast: string): string => params.add(accepted.map(pick), cast);
+    return [
+      'new_pledges',
+      `INSERT INTO pledges (id, project_id, investor_id, status, jurisdiction, kind, currency, amount, shares,
+                            reward_id, payment_method, customer_ref, payment_method_ref, risk_acknowledged,
+                            cancellable_until, committed_at)
+       SELECT p.id, ${params.add(campaign.project_id, 'uuid')}, p.investor_id, 'COMMITTED',
+              ${params.add(campaign.jurisdiction)}, ${params.add(campaign.kind)}, ${params.add(campaign.currency)},
+              p.amount, p.shares, p.reward_id, p.payment_method, p.customer_ref, p.payment_method_ref,
+              p.risk_acknowledged, p.cancellable_until, ${params.add(now.toISOString(), 'timestamptz')}
+         FROM unnest(${column((p) => p.request.id, 'uuid[]')}, ${column((p) => p.request.investorId, 'uuid[]')},
+                     ${column((p) => p.request.body.amount, 'bigint[]')}, ${column((p) => p.shares ?? null, 'bigint[]')},
+                     ${column((p) => p.request.body.rewardId ?? null, 'uuid[]')},
+                     ${column((p) => p.request.body.paymentMethod, 'text[]')},
+                     ${column((p) => p.request.saved.customerRef, 'text[]')},
+                     ${column((p) => p.request.saved.paymentMethodRef, 'text[]')},
+                     ${column((p) => p.request.body.riskAcknowledged === true, 'boolean[]')},
+                     ${column((p) => p.cancellableUntil?.toISOString() ?? null, 'timestamptz[]')})
+           AS p(id, investor_id, amount, shares, reward_id, payment_method, customer_ref, payment_method_ref,
+                risk_acknowledged, cancellable_until)`,
+    ];
+  }
+
+  /** The pledges' events and the campaign's one progress event. */
+  private eventsPart(
+    manager: EntityManager,
+    params: SqlParams,
+    campaign: LockedCampaign,
+    accepted: Accepted[],
+    progress: CampaignProgress,
+    now: Date,
+  ): StatementPart {
+    const events = [
       ...accepted.map(({ request, cancellableUntil }): TypedNewEvent => ({
         type: 'pledge.committed',
         aggregateId: request.id,
@@ -139,58 +204,20 @@ export class PledgeBatchCommit {
         },
       })),
       progressEvent(campaign.project_id, campaign.currency, progress),
-    ]);
-    return new Map(rows.map((row) => [row.id, toDto(row)]));
-  }
-
-  private async insertPledges(
-    manager: EntityManager,
-    campaign: LockedCampaign,
-    accepted: Accepted[],
-    now: Date,
-  ): Promise<PledgeRow[]> {
-    const column = <T>(pick: (pledge: Accepted) => T): T[] => accepted.map(pick);
-    return (await manager.query(
-      `INSERT INTO pledges (id, project_id, investor_id, status, jurisdiction, kind, currency, amount, shares,
-                            reward_id, payment_method, customer_ref, payment_method_ref, risk_acknowledged,
-                            cancellable_until, committed_at)
-       SELECT p.id, $1, p.investor_id, 'COMMITTED', $2, $3, $4, p.amount, p.shares, p.reward_id, p.payment_method,
-              p.customer_ref, p.payment_method_ref, p.risk_acknowledged, p.cancellable_until, $5
-         FROM unnest($6::uuid[], $7::uuid[], $8::bigint[], $9::bigint[], $10::uuid[], $11::text[], $12::text[],
-                     $13::text[], $14::boolean[], $15::timestamptz[])
-           AS p(id, investor_id, amount, shares, reward_id, payment_method, customer_ref, payment_method_ref,
-                risk_acknowledged, cancellable_until)
-       RETURNING ${PLEDGE_COLUMNS}`,
-      [
-        campaign.project_id,
-        campaign.jurisdiction,
-        campaign.kind,
-        campaign.currency,
-        now.toISOString(),
-        column((p) => p.request.id),
-        column((p) => p.request.investorId),
-        column((p) => p.request.body.amount),
-        column((p) => p.shares ?? null),
-        column((p) => p.request.body.rewardId ?? null),
-        column((p) => p.request.body.paymentMethod),
-        column((p) => p.request.saved.customerRef),
-        column((p) => p.request.saved.paymentMethodRef),
-        column((p) => p.request.body.riskAcknowledged === true),
-        column((p) => p.cancellableUntil?.toISOString() ?? null),
-      ],
-    )) as PledgeRow[];
+    ];
+    return ['new_events', this.outbox.insertOf(manager, params, events).sql];
   }
 
   /**
    * A key claimed here is stored with the pledge of the request that kept it, or given back
    * when no request with it got a pledge (a refusal leaves no trace, as if rolled back).
    */
-  private async settleKeys(
-    manager: EntityManager,
+  private keysParts(
+    params: SqlParams,
     requests: PledgeRequest[],
     state: LockedState,
     outcomes: PledgeOutcome[],
-  ): Promise<void> {
+  ): StatementPart[] {
     const kept = new Map<string, KeyClaim & { answer: PledgeDto }>();
     const claimed = new Map<string, KeyClaim>();
     requests.forEach(({ investorId, idempotency }, i) => {
@@ -203,9 +230,9 @@ export class PledgeBatchCommit {
       // the first answer with a pledge is the one that kept the key; later ones are its replays
       if ('pledge' in outcome && !kept.has(keyId)) kept.set(keyId, { ...claim, answer: outcome.pledge });
     });
-    await this.idempotencyKeys.storeAll(manager, [...kept.values()]);
-    await this.idempotencyKeys.releaseAll(
-      manager,
+    return this.idempotencyKeys.settleParts(
+      params,
+      [...kept.values()],
       [...claimed].filter(([keyId]) => !kept.has(keyId)).map(([, claim]) => claim),
     );
   }
@@ -221,6 +248,28 @@ export class PledgeBatchCommit {
     )) as (EligibilityRow & { user_id: string })[];
     return new Map(rows.map((row) => [row.user_id, row]));
   }
+}
+
+/** The row an accepted pledge is inserted as: its answer is the same as a read of it afterwards. */
+function committedRow(campaign: LockedCampaign, { request, shares, cancellableUntil }: Accepted, now: Date): PledgeRow {
+  return {
+    id: request.id,
+    project_id: campaign.project_id,
+    investor_id: request.investorId,
+    status: 'COMMITTED',
+    amount: String(request.body.amount),
+    currency: campaign.currency,
+    shares: shares === undefined ? null : String(shares),
+    reward_id: request.body.rewardId ?? null,
+    payment_method: request.body.paymentMethod,
+    cancellable_until: cancellableUntil,
+    committed_at: now,
+    reconfirm_by: null,
+  };
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
 function claimsOf(requests: PledgeRequest[]): KeyClaim[] {

@@ -30,7 +30,9 @@ function campaign(overrides: Partial<LockedCampaign> = {}): LockedCampaign {
     closes_at: new Date('2026-12-31T00:00:00Z'),
     price_per_share: null,
     committed_amount: '0',
+    pledge_count: 0,
     investor_count: 0,
+    progress_version: 0,
     rewards: [],
     ...overrides,
   };

@@ -26,7 +26,9 @@ export interface PledgeRequest {
 /** The campaign row as locked by the batch, with its counters. */
 export interface LockedCampaign extends CampaignRow {
   committed_amount: string;
+  pledge_count: number;
   investor_count: number;
+  progress_version: number;
 }
 
 /** A US investor's 12-month limit and what their counted pledges already use, read under their usage lock. */

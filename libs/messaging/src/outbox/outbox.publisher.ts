@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { contractOf, Event, EventPayload, EventType, ServiceName } from '@crowdlink/contracts';
 import { Clock, CLOCK, newId } from '@crowdlink/domain';
-import { SERVICE_NAME } from '@crowdlink/platform';
+import { SERVICE_NAME, SqlParams } from '@crowdlink/platform';
 import { EntityManager } from 'typeorm';
 import { payloadProblems } from '../event-validation';
 
@@ -41,6 +41,50 @@ export class OutboxPublisher {
 
   /** Events of any types in one multi-row INSERT, in the given order. */
   async publishMany(manager: EntityManager, events: TypedNewEvent[]): Promise<Event[]> {
+    const params = new SqlParams();
+    const { sql, envelopes } = this.insertOf(manager, params, events);
+    if (envelopes.length > 0) await manager.query(sql, params.values);
+    return envelopes;
+  }
+
+  /**
+   * The outbox INSERT of `events`, for a caller that runs it as one part of a
+   * larger statement in its transaction (`manager`'s): the events commit or roll back with the
+   * rest of that statement, as with publishMany.
+   */
+  insertOf(manager: EntityManager, params: SqlParams, events: TypedNewEvent[]): { sql: string; envelopes: Event[] } {
+    const envelopes = this.envelopesOf(manager, events);
+    const column = <T>(pick: (envelope: Event) => T): T[] => envelopes.map(pick);
+    const sql = `INSERT INTO outbox (id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at)
+       SELECT id, event_type, event_version, aggregate_id, aggregate_version, payload, ${params.add(envelopes[0]?.occurredAt, 'timestamptz')}
+         FROM unnest(${params.add(
+           column((e) => e.id),
+           'uuid[]',
+         )}, ${params.add(
+           column((e) => e.type),
+           'text[]',
+         )},
+                     ${params.add(
+                       column((e) => e.version),
+                       'int[]',
+                     )}, ${params.add(
+                       column((e) => e.aggregateId),
+                       'uuid[]',
+                     )},
+                     ${params.add(
+                       column((e) => e.aggregateVersion),
+                       'bigint[]',
+                     )},
+                     ${params.add(
+                       column((e) => JSON.stringify(e.payload)),
+                       'jsonb[]',
+                     )})
+           AS e(id, event_type, event_version, aggregate_id, aggregate_version, payload)`;
+    return { sql, envelopes };
+  }
+
+  /** Checks that the events may be published here, now, and gives each its envelope. */
+  private envelopesOf(manager: EntityManager, events: TypedNewEvent[]): Event[] {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`Publishing events outside a transaction would separate them from their state change`);
     }
@@ -54,10 +98,8 @@ export class OutboxPublisher {
       const problems = payloadProblems(type, payload);
       if (problems) throw new Error(`Refusing to publish an invalid ${type}: ${problems}`);
     }
-    if (events.length === 0) return [];
-
     const occurredAt = this.clock.now().toISOString();
-    const envelopes = events.map(
+    return events.map(
       ({ type, aggregateId, aggregateVersion, payload }) =>
         ({
           id: newId(),
@@ -70,21 +112,5 @@ export class OutboxPublisher {
           payload,
         }) as unknown as Event,
     );
-    await manager.query(
-      `INSERT INTO outbox (id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at)
-       SELECT id, event_type, event_version, aggregate_id, aggregate_version, payload, $1
-         FROM unnest($2::uuid[], $3::text[], $4::int[], $5::uuid[], $6::bigint[], $7::jsonb[])
-           AS e(id, event_type, event_version, aggregate_id, aggregate_version, payload)`,
-      [
-        occurredAt,
-        envelopes.map((envelope) => envelope.id),
-        envelopes.map((envelope) => envelope.type),
-        envelopes.map((envelope) => envelope.version),
-        envelopes.map((envelope) => envelope.aggregateId),
-        envelopes.map((envelope) => envelope.aggregateVersion),
-        envelopes.map((envelope) => JSON.stringify(envelope.payload)),
-      ],
-    );
-    return envelopes;
   }
 }
