@@ -16,7 +16,7 @@ interface PendingCall {
  * The sandbox's first results, one row per idempotency key in `sandbox_payments`, written on
  * their own (never in a caller's transaction), as Stripe keeps its own records. Calls that
  * arrive while a write is in flight go together in the next one, so a burst of pledges costs
- * the sandbox two statements and one commit, not one commit each.
+ * the sandbox one statement and one commit, not one commit each.
  */
 @Injectable()
 export class SandboxPaymentsLedger implements SandboxLedger {
@@ -58,31 +58,32 @@ export class SandboxPaymentsLedger implements SandboxLedger {
   }
 
   /**
-   * Inserts each key's first call (in arrival order: of two calls with one key, the earlier
-   * wins) and then reads, for every call, whether it matches the row its key holds. The
-   * INSERT waits for a concurrent writer of the same key to commit, so the read finds it.
+   * One statement: inserts each key's first call (of two calls with one key in the burst, the
+   * earlier wins), and for a key already recorded takes the recorded row instead (DO UPDATE
+   * changes nothing, but waits for a concurrent writer of the key to commit and returns its
+   * row, which DO NOTHING would not); then says, for every call, whether it matches the row its
+   * key holds. Keys are written in key order, so two processes' bursts never wait on each other
+   * in a cycle.
    */
   private async record(calls: PendingCall[]): Promise<{ same: boolean; result: unknown }[]> {
-    const params = [
-      calls.map((call) => call.key),
-      calls.map((call) => call.operation),
-      calls.map((call) => call.request),
-      calls.map((call) => call.result),
-    ];
-    await this.dataSource.query(
-      `INSERT INTO sandbox_payments (idempotency_key, operation, request, result)
-       SELECT key, operation, request, result
-         FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY AS c(key, operation, request, result, n)
-        ORDER BY n
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-      params,
-    );
     const rows = (await this.dataSource.query(
-      `SELECT s.operation = c.operation AND s.request = c.request AS same, s.result
-         FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY AS c(key, operation, request, result, n)
-         JOIN sandbox_payments s ON s.idempotency_key = c.key
+      `WITH calls AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY
+           AS c(key, operation, request, result, n)),
+       firsts AS (
+         INSERT INTO sandbox_payments (idempotency_key, operation, request, result)
+         SELECT DISTINCT ON (key) key, operation, request, result FROM calls ORDER BY key, n
+         ON CONFLICT (idempotency_key) DO UPDATE SET idempotency_key = sandbox_payments.idempotency_key
+         RETURNING idempotency_key, operation, request, result)
+       SELECT f.operation = c.operation AND f.request = c.request AS same, f.result
+         FROM calls c JOIN firsts f ON f.idempotency_key = c.key
         ORDER BY c.n`,
-      params,
+      [
+        calls.map((call) => call.key),
+        calls.map((call) => call.operation),
+        calls.map((call) => call.request),
+        calls.map((call) => call.result),
+      ],
     )) as { same: boolean; result: unknown }[];
     if (rows.length !== calls.length) throw new Error('sandbox_payments lost a row it had just recorded');
     return rows;
