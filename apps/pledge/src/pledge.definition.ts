@@ -10,6 +10,7 @@ import { CreateStripeWebhookEvents1764620000000 } from './migrations/17646200000
 import { AddReconfirmation1764630000000 } from './migrations/1764630000000-add-reconfirmation';
 import { CreateInvestorNames1764640000000 } from './migrations/1764640000000-create-investor-names';
 import { AddOrphanRefunds1764660000000 } from './migrations/1764660000000-add-orphan-refunds';
+import { DropRedundantPledgesProjectIndex1764670000000 } from './migrations/1764670000000-drop-redundant-pledges-project-index';
 import { PledgeModule } from './pledge.module';
 
 export const pledgeService: ServiceDefinition = {
@@ -29,5 +30,6 @@ export const pledgeService: ServiceDefinition = {
     AddReconfirmation1764630000000,
     CreateInvestorNames1764640000000,
     AddOrphanRefunds1764660000000,
+    DropRedundantPledgesProjectIndex1764670000000,
   ],
 };
