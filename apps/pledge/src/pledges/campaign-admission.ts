@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TypedNewEvent } from '@crowdlink/messaging';
-import { SqlParams, StatementPart } from '@crowdlink/platform';
+import { SqlParams, StatementPart, withParts } from '@crowdlink/platform';
 import { EntityManager } from 'typeorm';
 import { COUNTED_PLEDGE_STATUSES } from './investor-limit.guard';
 import { LockedCampaign } from './pledge-batch-decisions';
@@ -68,23 +68,39 @@ export class CampaignAdmission {
     return row;
   }
 
-  /** How many counted pledges hold each limited reward of the locked campaign. */
-  async rewardsTaken(manager: EntityManager, projectId: string): Promise<Map<string, number>> {
-    const rows = (await manager.query(
-      `SELECT reward_id, count(*)::int AS taken FROM pledges
-        WHERE project_id = $1 AND reward_id IS NOT NULL AND status = ANY($2) GROUP BY reward_id`,
-      [projectId, COUNTED_PLEDGE_STATUSES],
-    )) as { reward_id: string; taken: number }[];
-    return new Map(rows.map((row) => [row.reward_id, row.taken]));
-  }
-
-  /** Which of these investors the locked campaign counts already. */
-  async countedAmong(manager: EntityManager, projectId: string, investorIds: string[]): Promise<Set<string>> {
-    const rows = (await manager.query(
-      `SELECT investor_id FROM campaign_investors WHERE project_id = $1 AND investor_id = ANY($2::uuid[])`,
-      [projectId, investorIds],
-    )) as { investor_id: string }[];
-    return new Set(rows.map((row) => row.investor_id));
+  /**
+   * What the locked campaign's own rows say, read in one statement after its lock was granted
+   * (a fresh READ COMMITTED snapshot, so it sees everything the lock's previous holders
+   * committed): which of these investors it counts already, and, when asked, how many counted
+   * pledges hold each of its rewards. `alongside`, other modules' parts built on `params`, run
+   * in the same statement: one round trip less while the lock is held.
+   */
+  async readUnderLock(
+    manager: EntityManager,
+    params: SqlParams,
+    alongside: StatementPart[],
+    projectId: string,
+    investorIds: string[],
+    withRewards: boolean,
+  ): Promise<{ counted: Set<string>; rewardsTaken: Map<string, number> }> {
+    const project = params.add(projectId, 'uuid');
+    const rewards = withRewards
+      ? `(SELECT coalesce(jsonb_object_agg(reward_id, taken), '{}') FROM
+           (SELECT reward_id, count(*)::int AS taken FROM pledges
+             WHERE project_id = ${project} AND reward_id IS NOT NULL
+               AND status = ANY(${params.add(COUNTED_PLEDGE_STATUSES, 'text[]')})
+             GROUP BY reward_id) AS r)`
+      : `'{}'::jsonb`;
+    const [row] = (await manager.query(
+      withParts(
+        alongside,
+        `SELECT array(SELECT investor_id FROM campaign_investors
+                       WHERE project_id = ${project} AND investor_id = ANY(${params.add(investorIds, 'uuid[]')}))::text[] AS counted,
+                ${rewards} AS rewards_taken`,
+      ),
+      params.values,
+    )) as { counted: string[]; rewards_taken: Record<string, number> }[];
+    return { counted: new Set(row!.counted), rewardsTaken: new Map(Object.entries(row!.rewards_taken)) };
   }
 
   /**

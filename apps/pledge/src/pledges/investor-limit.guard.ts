@@ -14,35 +14,52 @@ export const COUNTED_PLEDGE_STATUSES = ['COMMITTED', 'CHARGED', 'PAYMENT_ACTION_
 @Injectable()
 export class InvestorLimitGuard {
   /**
-   * 17 CFR 227.100(a)(2): the investor's Reg CF pledges over the rolling 12 months. A running
-   * counter cannot age out old pledges, so each investor's usage row is their lock: the batch
-   * takes the rows of its investors that have a limit (in investor order, so two batches never
-   * wait on each other in a cycle), which queues their pledges into other campaigns, and then
-   * sums their windows (a fresh READ COMMITTED snapshot that sees every pledge committed before
-   * the locks were granted). Only US campaigns in USD count; an investor without a limit
-   * (accredited) is not in the answer.
+   * 17 CFR 227.100(a)(2): each of these investors' limit over the rolling 12 months in this
+   * campaign. Only US campaigns in USD count; an investor without a limit (accredited) is not
+   * in the answer.
    */
-  async lockAll(
-    manager: EntityManager,
+  limitsIn(
     campaign: Pick<CampaignRow, 'jurisdiction' | 'currency'>,
     eligibility: Map<string, EligibilityRow>,
     investorIds: string[],
     now: Date,
-  ): Promise<Map<string, InvestorUsage>> {
-    if (campaign.jurisdiction !== 'US' || campaign.currency !== policyOf('US').currency) return new Map();
+  ): Map<string, Money> {
     const limits = new Map<string, Money>();
+    if (campaign.jurisdiction !== 'US' || campaign.currency !== policyOf('US').currency) return limits;
     for (const investorId of new Set(investorIds)) {
       const limit = limitOf(eligibility.get(investorId), now);
       if (limit !== null) limits.set(investorId, limit);
     }
+    return limits;
+  }
+
+  /**
+   * A running counter cannot age out old pledges, so each investor's usage row is their lock:
+   * this part of a batch's statement takes the rows of the limited investors (making the
+   * missing ones: the upsert locks an existing row as FOR UPDATE would), in investor order so
+   * that two batches never wait on each other in a cycle. That queues their pledges into other
+   * campaigns until the batch commits. None: no part.
+   */
+  lockPart(params: SqlParams, limits: Map<string, Money>): StatementPart | undefined {
+    if (limits.size === 0) return undefined;
+    return [
+      'locked_usage',
+      `INSERT INTO investor_usage (investor_id, jurisdiction, currency)
+       SELECT investor_id, 'US', ${params.add(policyOf('US').currency)}
+         FROM unnest(${params.add([...limits.keys()], 'uuid[]')}) AS investor_id ORDER BY investor_id
+       ON CONFLICT (investor_id, jurisdiction) DO UPDATE SET version = investor_usage.version
+       RETURNING investor_id`,
+    ];
+  }
+
+  /**
+   * Each limited investor's limit and what their counted pledges use, summed once lockPart's
+   * locks are held: a fresh READ COMMITTED snapshot, which sees every pledge committed before
+   * the locks were granted.
+   */
+  async usageOf(manager: EntityManager, limits: Map<string, Money>, now: Date): Promise<Map<string, InvestorUsage>> {
     if (limits.size === 0) return new Map();
     const ids = [...limits.keys()];
-    await manager.query(
-      `INSERT INTO investor_usage (investor_id, jurisdiction, currency)
-       SELECT investor_id, 'US', $2 FROM unnest($1::uuid[]) AS investor_id ORDER BY investor_id
-       ON CONFLICT (investor_id, jurisdiction) DO UPDATE SET version = investor_usage.version`,
-      [ids, policyOf('US').currency],
-    );
     const used = await this.usedSince(manager, ids, now);
     return new Map(ids.map((id) => [id, { limit: limits.get(id)!, used: used.get(id) ?? 0n }]));
   }

@@ -16,7 +16,8 @@ export class SqlParams {
 /** A named part of a `WITH` statement: `name AS (sql)`. */
 export type StatementPart = readonly [name: string, sql: string];
 
-/** `WITH name AS (sql), … <final>`: the parts run in one statement, all or nothing. */
+/** `WITH name AS (sql), … <final>` (just `final` without parts): the parts run in one statement, all or nothing. */
 export function withParts(parts: readonly StatementPart[], final: string): string {
+  if (parts.length === 0) return final;
   return `WITH ${parts.map(([name, sql]) => `${name} AS (${sql})`).join(',\n')}\n${final}`;
 }
