@@ -12,7 +12,7 @@ import { Project } from '../projects/project.entity';
 import { assertConsistentTerms } from '../projects/project-terms';
 import { ProjectsRepository } from '../projects/projects.repository';
 import { termsOf } from '../projects/projects.service';
-import { ProjectStatusChange } from '../review/project-status-change.entity';
+import { recordStatusChange } from '../review/status-history';
 import { ProjectClosedException } from '../review/review.exceptions';
 import {
   NoMaterialChangeException,
@@ -124,8 +124,7 @@ export class AmendmentsService {
       amendedAt: now,
       reconfirmBy,
     });
-    await manager.insert(ProjectStatusChange, {
-      id: newId(),
+    await recordStatusChange(manager, {
       projectId: project.id,
       projectVersion: version,
       actorId,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { checkIssuerCap } from '@crowdlink/compliance';
 import { CampaignOutcome } from '@crowdlink/contracts';
-import { Clock, CLOCK, Money, newId } from '@crowdlink/domain';
+import { Clock, CLOCK, Money } from '@crowdlink/domain';
 import { LOGGER } from '@crowdlink/platform';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,6 +17,7 @@ import { ReviewDecision } from './dto/review-project.dto';
 import { GoLiveQueue } from './jobs/go-live.queue';
 import { nextStatus, ProjectAction } from './project-status.machine';
 import { ProjectStatusChange } from './project-status-change.entity';
+import { recordStatusChange } from './status-history';
 import {
   IllegalTransitionException,
   IssuerCapExceededException,
@@ -212,8 +213,7 @@ export class ReviewService {
     if (!updated) throw new ProjectModifiedConcurrentlyException();
     Object.assign(project, { status: to, version: updated.version, updatedAt: updated.updated_at });
 
-    await manager.insert(ProjectStatusChange, {
-      id: newId(),
+    await recordStatusChange(manager, {
       projectId: project.id,
       projectVersion: project.version,
       actorId,
