@@ -1,3 +1,6 @@
+/** Basis points in a whole (100%): rates, shares and caps are whole numbers of 1/10 000. */
+export const BPS_PER_WHOLE = 10_000;
+
 /**
  * An amount of money as an integer count of the currency's minor unit (fen, cents), like
  * Stripe. Arithmetic and rounding live here and nowhere else.
@@ -35,7 +38,7 @@ export class Money {
   /** Multiplies by basis points (1 bp = 1/10 000), rounding half away from zero. */
   multiplyBps(bps: number): Money {
     if (!Number.isSafeInteger(bps)) throw new RangeError(`Basis points must be an integer, got ${bps}`);
-    return new Money(divideRoundingHalfAway(this.minor * BigInt(bps), 10_000n), this.currency);
+    return new Money(divideRoundingHalfAway(this.minor * BigInt(bps), BigInt(BPS_PER_WHOLE)), this.currency);
   }
 
   compare(other: Money): -1 | 0 | 1 {

@@ -1,6 +1,6 @@
 import { IP_ASSET_EVENT_TYPES } from '@crowdlink/contracts';
 import { PlatformConfig } from '@crowdlink/platform';
-import { BPS_PER_WHOLE } from '../basis-points';
+import { BPS_PER_WHOLE } from '@crowdlink/domain';
 
 export type IpAssetType = (typeof IP_ASSET_EVENT_TYPES)[number];
 

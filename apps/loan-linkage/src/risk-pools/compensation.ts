@@ -1,4 +1,4 @@
-import { BPS_PER_WHOLE } from '../basis-points';
+import { BPS_PER_WHOLE } from '@crowdlink/domain';
 
 /** What a pool has already paid that its caps count against, and the caps themselves. */
 export interface CompensationLimits {

@@ -1,4 +1,4 @@
-import { BPS_PER_WHOLE } from '../basis-points';
+import { BPS_PER_WHOLE } from '@crowdlink/domain';
 import { LossSharingPartyDto } from './dto/create-risk-pool.dto';
 import { LossSharesInvalidException } from './risk-pool.exceptions';
 

@@ -1,6 +1,4 @@
-import { Money } from '@crowdlink/domain';
-
-const BPS_PER_WHOLE = 10_000;
+import { BPS_PER_WHOLE, Money } from '@crowdlink/domain';
 
 /** ISO 4217 "no currency": the fee is in the raised amount's minor units, whichever currency that is. */
 const ANY_CURRENCY = 'XXX';
