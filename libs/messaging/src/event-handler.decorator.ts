@@ -13,15 +13,18 @@ export interface EventHandler<T extends EventType> {
 }
 
 /**
- * A handler that can also apply a run of its events at once, in a few statements for the
- * whole run instead of some per event (the inbox group commit hands it consecutive events of
- * its type). It must leave exactly the state that `handle` on each event, in order, leaves.
+ * A handler that applies a run of its events at once, in a few statements for the whole run
+ * instead of some per event (the inbox group commit hands it consecutive events of its type;
+ * a single event comes as a run of one). The run must leave exactly the state that applying
+ * its events one by one, in order, leaves.
  */
-export interface BatchEventHandler<T extends EventType> extends EventHandler<T> {
+export interface BatchEventHandler<T extends EventType> {
   handleAll(events: Event<T>[], manager: EntityManager): Promise<void>;
 }
 
-export function handlesRuns<T extends EventType>(handler: EventHandler<T>): handler is BatchEventHandler<T> {
+export type AnyEventHandler<T extends EventType> = EventHandler<T> | BatchEventHandler<T>;
+
+export function handlesRuns<T extends EventType>(handler: AnyEventHandler<T>): handler is BatchEventHandler<T> {
   return typeof (handler as Partial<BatchEventHandler<T>>).handleAll === 'function';
 }
 

@@ -116,18 +116,20 @@ export class InboxGroupCommit {
 
   private async applyRun(run: Event[], manager: EntityManager, oneAtATime: ReadonlySet<Event>): Promise<void> {
     const handler = this.handlers.handlerOf(run[0]!.type);
-    if (run.length > 1 && handlesRuns(handler) && !run.some((event) => oneAtATime.has(event))) {
+    const apply = (events: Event[]): Promise<void> =>
       // log lines of a run carry its first event's id
-      await runWithRequestId(run[0]!.id, () => handler.handleAll(run as never, manager)).catch((reason: unknown) => {
-        throw new HandlerFailure(run, reason);
+      runWithRequestId(events[0]!.id, () =>
+        handlesRuns(handler)
+          ? handler.handleAll(events as never, manager)
+          : handler.handle(events[0] as never, manager),
+      ).catch((reason: unknown) => {
+        throw new HandlerFailure(events, reason);
       });
+    if (handlesRuns(handler) && !run.some((event) => oneAtATime.has(event))) {
+      await apply(run);
       return;
     }
-    for (const event of run) {
-      await runWithRequestId(event.id, () => handler.handle(event as never, manager)).catch((reason: unknown) => {
-        throw new HandlerFailure([event], reason);
-      });
-    }
+    for (const event of run) await apply([event]);
   }
 }
 

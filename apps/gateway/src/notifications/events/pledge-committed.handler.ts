@@ -16,10 +16,6 @@ import { Announcement, notifyAll } from '../notification.writer';
 @Injectable()
 @HandlesEvent('pledge.committed')
 export class PledgeCommittedHandler implements BatchEventHandler<'pledge.committed'> {
-  async handle(event: Event<'pledge.committed'>, manager: EntityManager): Promise<void> {
-    await this.handleAll([event], manager);
-  }
-
   async handleAll(events: Event<'pledge.committed'>[], manager: EntityManager): Promise<void> {
     // the projects first: campaign.closed locks its project too, so the two take turns (see projectsOf)
     const projects = await projectsOf(

@@ -7,10 +7,6 @@ import { applyUserSnapshots } from '../investor-user.projection';
 @Injectable()
 @HandlesEvent('user.profile-changed')
 export class UserProfileChangedHandler implements BatchEventHandler<'user.profile-changed'> {
-  async handle(event: Event<'user.profile-changed'>, manager: EntityManager): Promise<void> {
-    await this.handleAll([event], manager);
-  }
-
   async handleAll(events: Event<'user.profile-changed'>[], manager: EntityManager): Promise<void> {
     await applyUserSnapshots(
       manager,

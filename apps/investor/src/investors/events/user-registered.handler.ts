@@ -8,10 +8,6 @@ import { applyUserSnapshots } from '../investor-user.projection';
 @Injectable()
 @HandlesEvent('user.registered')
 export class UserRegisteredHandler implements BatchEventHandler<'user.registered'> {
-  async handle(event: Event<'user.registered'>, manager: EntityManager): Promise<void> {
-    await this.handleAll([event], manager);
-  }
-
   async handleAll(events: Event<'user.registered'>[], manager: EntityManager): Promise<void> {
     await applyUserSnapshots(
       manager,
