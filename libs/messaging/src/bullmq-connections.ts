@@ -29,8 +29,7 @@ export class BullMqConnections {
 
   /** A dedicated blocking-capable connection for one worker. */
   workerConnection(): Redis {
-    const connection = createRedis(this.config.REDIS_URL, { maxRetriesPerRequest: null, enableOfflineQueue: true });
-    connection.on('error', () => undefined);
+    const connection = blockingConnection(this.config.REDIS_URL);
     this.workerConnections.push(connection);
     return connection;
   }
@@ -61,4 +60,11 @@ export class BullMqConnections {
     }
     return this.producerConnection;
   }
+}
+
+/** A connection a BullMQ worker can block on: it waits through Redis outages instead of failing. */
+export function blockingConnection(redisUrl: string): Redis {
+  const connection = createRedis(redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true });
+  connection.on('error', () => undefined);
+  return connection;
 }

@@ -12,3 +12,4 @@ export * from './outbox/outbox-delivery';
 export * from './outbox/outbox-row';
 export * from './outbox/outbox.publisher';
 export * from './outbox/outbox.relay';
+export * from './queue-worker';

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LOAN_SERVICING_QUEUE } from '@crowdlink/contracts';
-import { createRedis, LOGGER, PLATFORM_CONFIG, PlatformConfig, Redis } from '@crowdlink/platform';
-import { Queue, Worker } from 'bullmq';
+import { blockingConnection, RunningWorker, startQueueWorker } from '@crowdlink/messaging';
+import { LOGGER, PLATFORM_CONFIG, PlatformConfig, Redis } from '@crowdlink/platform';
+import { Queue } from 'bullmq';
 import { Logger } from 'pino';
 import { LoanServicingService, ServicingRun } from '../loan-servicing.service';
 import { SERVICING_JOB, SERVICING_JOB_OPTIONS, SERVICING_SCHEDULER_ID } from './servicing.constants';
@@ -14,7 +15,7 @@ import { SERVICING_JOB, SERVICING_JOB_OPTIONS, SERVICING_SCHEDULER_ID } from './
 export class ServicingWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private connection?: Redis;
   private queue?: Queue;
-  private worker?: Worker;
+  private worker?: RunningWorker;
 
   constructor(
     private readonly servicing: LoanServicingService,
@@ -23,16 +24,14 @@ export class ServicingWorker implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = createRedis(this.config.REDIS_URL, { maxRetriesPerRequest: null, enableOfflineQueue: true });
-    this.connection.on('error', () => undefined);
-    const options = { connection: this.connection, prefix: this.config.REDIS_PREFIX };
-    this.queue = new Queue(LOAN_SERVICING_QUEUE, options);
+    // the scheduler's queue waits through a Redis outage at start like the worker does
+    this.connection = blockingConnection(this.config.REDIS_URL);
+    this.queue = new Queue(LOAN_SERVICING_QUEUE, { connection: this.connection, prefix: this.config.REDIS_PREFIX });
     this.queue.on('error', () => undefined);
-    this.worker = new Worker(LOAN_SERVICING_QUEUE, () => this.process(), options);
-    this.worker.on('error', (error) => this.logger.warn({ reason: error.message }, 'servicing worker error'));
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, reason: error.message }, 'servicing job failed'),
-    );
+    this.worker = startQueueWorker(LOAN_SERVICING_QUEUE, () => this.process(), {
+      config: this.config,
+      logger: this.logger,
+    });
     await this.queue
       .upsertJobScheduler(
         SERVICING_SCHEDULER_ID,

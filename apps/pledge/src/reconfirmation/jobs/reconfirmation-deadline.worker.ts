@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { RECONFIRMATION_DEADLINE_QUEUE } from '@crowdlink/contracts';
+import { RunningWorker, startQueueWorker } from '@crowdlink/messaging';
 import { LOGGER, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { Logger } from 'pino';
-import { RunningWorker, startQueueWorker } from '../../jobs/queue-worker';
 import { ReconfirmationDeadlines } from '../reconfirmation-deadlines';
 import { ReconfirmationDeadlineQueue } from './reconfirmation-deadline.queue';
 

@@ -1,12 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { PAYMENT_FIX_WINDOW_QUEUE } from '@crowdlink/contracts';
+import { RunningWorker, startQueueWorker } from '@crowdlink/messaging';
 import { LOGGER, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { Job } from 'bullmq';
 import { Logger } from 'pino';
 import { FixWindows } from '../fix-windows';
 import { SettlementProgress } from '../settlement-progress';
 import { FixWindowEndJobData } from './settlement-jobs.constants';
-import { RunningWorker, startQueueWorker } from '../../jobs/queue-worker';
 
 /** Ends a pledge's fix window at `fixBy`; if it runs early by our clock, the sweep ends it later. */
 @Injectable()

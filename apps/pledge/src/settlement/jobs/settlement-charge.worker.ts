@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { SETTLEMENT_CHARGE_QUEUE } from '@crowdlink/contracts';
+import { RunningWorker, startQueueWorker } from '@crowdlink/messaging';
 import { LOGGER, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { Job } from 'bullmq';
 import { Logger } from 'pino';
@@ -12,7 +13,6 @@ import {
   CHARGE_STALLED_INTERVAL_MS,
   ChargeJobData,
 } from './settlement-jobs.constants';
-import { RunningWorker, startQueueWorker } from '../../jobs/queue-worker';
 
 /**
  * Off-session charges at SETTLEMENT_CHARGES_PER_SECOND across every replica (BullMQ's

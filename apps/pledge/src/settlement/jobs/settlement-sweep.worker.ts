@@ -1,9 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { CAMPAIGN_CLOSE_QUEUE } from '@crowdlink/contracts';
+import { RunningWorker, startQueueWorker } from '@crowdlink/messaging';
 import { LOGGER, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { Logger } from 'pino';
 import { SettlementSweep } from '../settlement-sweep';
-import { RunningWorker, startQueueWorker } from '../../jobs/queue-worker';
 import { SettlementQueues } from './settlement.queues';
 
 /** Schedules the repeatable sweep and runs it, one run at a time. */

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { PROJECT_GO_LIVE_QUEUE } from '@crowdlink/contracts';
-import { createRedis, LOGGER, PLATFORM_CONFIG, PlatformConfig, Redis } from '@crowdlink/platform';
-import { DelayedError, Job, Worker } from 'bullmq';
+import { RunningWorker, startQueueWorker } from '@crowdlink/messaging';
+import { LOGGER, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
+import { DelayedError, Job } from 'bullmq';
 import { Logger } from 'pino';
 import { ReviewService } from '../review.service';
 import { GO_LIVE_CONCURRENCY, GoLiveJobData } from './go-live.constants';
@@ -14,8 +15,7 @@ import { GoLiveQueue } from './go-live.queue';
  */
 @Injectable()
 export class GoLiveWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private worker?: Worker<GoLiveJobData>;
-  private connection?: Redis;
+  private worker?: RunningWorker;
 
   constructor(
     private readonly review: ReviewService,
@@ -25,16 +25,11 @@ export class GoLiveWorker implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = createRedis(this.config.REDIS_URL, { maxRetriesPerRequest: null, enableOfflineQueue: true });
-    this.connection.on('error', () => undefined);
-    this.worker = new Worker<GoLiveJobData>(PROJECT_GO_LIVE_QUEUE, (job, token) => this.process(job, token), {
-      connection: this.connection,
-      prefix: this.config.REDIS_PREFIX,
-      concurrency: GO_LIVE_CONCURRENCY,
-    });
-    this.worker.on('error', (error) => this.logger.warn({ reason: error.message }, 'go-live worker error'));
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, reason: error.message }, 'go-live job failed'),
+    this.worker = startQueueWorker(
+      PROJECT_GO_LIVE_QUEUE,
+      (job: Job<GoLiveJobData>, token?: string) => this.process(job, token),
+      { config: this.config, logger: this.logger },
+      { concurrency: GO_LIVE_CONCURRENCY },
     );
     await this.rescheduleApproved().catch((error: Error) =>
       this.logger.warn({ reason: error.message }, 'could not reschedule approved projects; will retry on next start'),
@@ -43,7 +38,6 @@ export class GoLiveWorker implements OnApplicationBootstrap, BeforeApplicationSh
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 
   async process(job: Job<GoLiveJobData>, token?: string): Promise<string> {
