@@ -1,7 +1,9 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, CLOCK, DomainException } from '@crowdlink/domain';
+import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { LOGGER } from '../logging/logger.token';
 
 /** api.md: an `Idempotency-Key` is any string of 1 to 255 characters. */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
@@ -46,14 +48,24 @@ export class IdempotencyKeySweeper implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(
-      () => void deleteExpiredIdempotencyKeys(this.dataSource, this.clock.now()).catch(() => undefined),
-      IDEMPOTENCY_SWEEP_EVERY_MS,
-    );
+    this.timer = setInterval(() => void this.sweep(), IDEMPOTENCY_SWEEP_EVERY_MS);
     this.timer.unref();
+  }
+
+  /** A failed sweep is tried again at the next hour; the keys only wait longer. */
+  private async sweep(): Promise<void> {
+    try {
+      await deleteExpiredIdempotencyKeys(this.dataSource, this.clock.now());
+    } catch (error) {
+      this.logger.warn(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'idempotency key sweep failed',
+      );
+    }
   }
 
   onModuleDestroy(): void {
