@@ -9,7 +9,7 @@ import { loanLinkageService } from '../../loan-linkage/src/loan-linkage.definiti
 import { CapTable } from '../src/cap-table/cap-table';
 import { CapTableDto } from '../src/cap-table/dto/cap-table.dto';
 import { PortfolioPageDto } from '../src/cap-table/dto/portfolio.dto';
-import { investor, liveCampaign, PledgeHarness, query, startPledgeHarness } from './pledge.harness';
+import { investor, liveCampaign, PledgeHarness, pledgeThroughApi, query, startPledgeHarness } from './pledge.harness';
 
 /*
  * The cap table against the real services: shares issued once at FUNDED from the charged
@@ -45,12 +45,7 @@ function equityCampaign(ownerId: string, overrides: Partial<ProjectLiveV1> = {})
 }
 
 async function pledge(projectId: string, actor: Actor, amount: number): Promise<string> {
-  const answer = await call<{ id: string }>(h.pledge, 'POST', `/v1/projects/${projectId}/pledges`, {
-    token: actor.token,
-    body: { amount, paymentMethod: 'pm_card_visa' },
-  });
-  if (answer.status !== 201) throw new Error(`pledge answered ${answer.status}: ${answer.text}`);
-  return answer.body.id;
+  return (await pledgeThroughApi(h, projectId, actor, amount)).id;
 }
 
 /** Stands in for the settlement's charge, which is not what these specs are about. */

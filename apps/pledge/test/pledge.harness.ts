@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
 import { Clock } from '@crowdlink/domain';
 import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
-import { Actor, registerActor } from '../../../test/support/api-client';
+import { Actor, call, registerActor } from '../../../test/support/api-client';
 import { publishFrom, queryWorld } from '../../../test/support/backbone';
 import { gatewayService } from '../../gateway/src/gateway.definition';
 import { investorService } from '../../investor/src/investor.definition';
 import { projectListingService } from '../../project-listing/src/project-listing.definition';
 import { pledgeService } from '../src/pledge.definition';
+import { PledgeDto } from '../src/pledges/dto/pledge.dto';
 
 /*
  * What the pledge specs share: the gateway (real tokens), project-listing and the investor
@@ -89,6 +90,21 @@ export async function liveCampaign(h: PledgeHarness, overrides: Partial<ProjectL
     expect(await query(h, 'SELECT 1 FROM pledge.campaigns WHERE project_id = $1', [project.projectId])).toHaveLength(1),
   );
   return project;
+}
+
+/** A pledge made through the service's API, so every rule applies and US usage is counted; it must be accepted. */
+export async function pledgeThroughApi(
+  h: PledgeHarness,
+  projectId: string,
+  actor: Actor,
+  amount: number,
+): Promise<PledgeDto> {
+  const answer = await call<PledgeDto>(h.pledge, 'POST', `/v1/projects/${projectId}/pledges`, {
+    token: actor.token,
+    body: { amount, paymentMethod: 'pm_card_visa' },
+  });
+  if (answer.status !== 201) throw new Error(`pledge answered ${answer.status}: ${answer.text}`);
+  return answer.body;
 }
 
 let eligibilityVersion = 1000;

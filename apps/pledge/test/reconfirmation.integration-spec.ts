@@ -5,7 +5,15 @@ import { FixedClock } from '@crowdlink/domain';
 import { eventually } from '@crowdlink/testing';
 import { Actor, Answer, call, expectError, loginAdmin } from '../../../test/support/api-client';
 import { publishFrom } from '../../../test/support/backbone';
-import { DAY_MS, investor, liveCampaign, PledgeHarness, query, startPledgeHarness } from './pledge.harness';
+import {
+  DAY_MS,
+  investor,
+  liveCampaign,
+  PledgeHarness,
+  pledgeThroughApi,
+  query,
+  startPledgeHarness,
+} from './pledge.harness';
 
 /*
  * Reconfirmation after a material change (17 CFR 227.304(c)) against the real services,
@@ -42,14 +50,8 @@ const equityCampaign = (targetAmount = 100_000): Promise<ProjectLiveV1> =>
     equity: { pricePerShare: 100, preMoneyValuation: 50_000_000, shareClass: 'Common' },
   });
 
-async function pledgeOn(projectId: string, actor: Actor, amount: number): Promise<PledgeView> {
-  const answer = await call<PledgeView>(h.pledge, 'POST', `/v1/projects/${projectId}/pledges`, {
-    token: actor.token,
-    body: { amount, paymentMethod: 'pm_card_visa' },
-  });
-  expect(answer.status).toBe(201);
-  return answer.body;
-}
+const pledgeOn = (projectId: string, actor: Actor, amount: number): Promise<PledgeView> =>
+  pledgeThroughApi(h, projectId, actor, amount);
 
 const reconfirm = (id: string, actor: Actor): Promise<Answer<PledgeView>> =>
   call<PledgeView>(h.pledge, 'POST', `/v1/pledges/${id}/reconfirm`, { token: actor.token });

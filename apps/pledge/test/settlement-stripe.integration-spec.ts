@@ -3,7 +3,7 @@ import { Actor, Answer, call, expectError, registerActor } from '../../../test/s
 import { queryWorld } from '../../../test/support/backbone';
 import { STRIPE_MAX_NETWORK_RETRIES } from '../src/payments/stripe-client';
 import { SettlementDto } from '../src/settlement/dto/settlement.dto';
-import { investor, liveCampaign } from './pledge.harness';
+import { investor, liveCampaign, pledgeThroughApi } from './pledge.harness';
 import {
   closedEventsOf,
   eventTypesOf,
@@ -229,25 +229,13 @@ describe('network errors while charging', () => {
 });
 
 describe('a cancellation while the charge is in flight', () => {
-  /** Through the pledge flow, which stores the investor's right to cancel. */
-  async function pledgeThroughApi(projectId: string, actor: Actor, amount: number): Promise<{ id: string }> {
-    const answer = await call<{ id: string; cancellableUntil: string | null }>(
-      h.pledge,
-      'POST',
-      `/v1/projects/${projectId}/pledges`,
-      { token: actor.token, body: { amount, paymentMethod: 'pm_card_visa' } },
-    );
-    expect(answer.status).toBe(201);
-    return answer.body;
-  }
-
   it('refunds the charge at once (cancelled during it, the window still open after an early close); the journal shows both; Stripe’s echo changes nothing', async () => {
     const campaign = await liveCampaign(h, { fundingModel: 'KEEP_IT_ALL', payoutAccountId: 'acct_reflection' });
     const { projectId } = campaign;
     // a US investor may cancel until 48 hours before the deadline; an admin closes 30 days early
     const eva = await investor(h);
-    const evas = await pledgeThroughApi(projectId, eva, 5_000);
-    await pledgeThroughApi(projectId, await investor(h), 3_000);
+    const evas = await pledgeThroughApi(h, projectId, eva, 5_000);
+    await pledgeThroughApi(h, projectId, await investor(h), 3_000);
     const held = stripe.holdNext({ route: CHARGE_ROUTE, idempotencyKey: `charge:${evas.id}` });
 
     expect((await closeNow(projectId)).status).toBe(202);

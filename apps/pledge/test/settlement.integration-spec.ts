@@ -4,7 +4,7 @@ import { eventually } from '@crowdlink/testing';
 import { Actor, Answer, call, expectError, registerActor } from '../../../test/support/api-client';
 import { publishFrom, queryWorld } from '../../../test/support/backbone';
 import { SettlementDto } from '../src/settlement/dto/settlement.dto';
-import { DAY_MS, investor, liveCampaign } from './pledge.harness';
+import { DAY_MS, investor, liveCampaign, pledgeThroughApi } from './pledge.harness';
 import {
   closedEventsOf,
   eventTypesOf,
@@ -125,6 +125,56 @@ describe('POST /v1/admin/projects/:id/close', () => {
     );
     expect(usage.used).toBe('0');
     await expectBooks(h.world, projectAccounts(projectId));
+  });
+
+  it('a failed US round gives every backer their 12-month usage back at once, keeping what they pledged elsewhere', async () => {
+    const failing = await liveCampaign(h, { fundingModel: 'ALL_OR_NOTHING', targetAmount: 1_000_000 });
+    const elsewhere = await liveCampaign(h);
+    const backers = await Promise.all(Array.from({ length: 4 }, () => investor(h)));
+    for (const backer of backers) {
+      await pledgeThroughApi(h, failing.projectId, backer, 2_000);
+      await pledgeThroughApi(h, failing.projectId, backer, 1_000);
+    }
+    await pledgeThroughApi(h, elsewhere.projectId, backers[0], 1_500);
+    const usage = async (): Promise<number[]> => {
+      const rows = await query<{ investor_id: string; used: number }>(
+        `SELECT investor_id, used_last_12_months::int AS used FROM pledge.investor_usage WHERE investor_id = ANY($1)`,
+        [backers.map((backer) => backer.id)],
+      );
+      return backers.map((backer) => rows.find((row) => row.investor_id === backer.id)!.used);
+    };
+    expect(await usage()).toEqual([4_500, 3_000, 3_000, 3_000]);
+
+    expect((await closeNow(failing.projectId)).body).toMatchObject({
+      status: 'FAILED',
+      released: { count: 8, amount: 12_000 },
+    });
+    expect(await usage()).toEqual([1_500, 0, 0, 0]);
+    await expectBooks(h.world, projectAccounts(failing.projectId));
+  });
+
+  it('a failed round released while its backers pledge into another campaign: the close and every pledge go through', async () => {
+    const failing = await liveCampaign(h, { fundingModel: 'ALL_OR_NOTHING', targetAmount: 1_000_000 });
+    const elsewhere = await liveCampaign(h);
+    const backers = await Promise.all(Array.from({ length: 30 }, () => investor(h)));
+    await Promise.all(backers.map((backer) => pledgeThroughApi(h, failing.projectId, backer, 1_000)));
+
+    const [closed, ...pledged] = await Promise.all([
+      closeNow(failing.projectId),
+      ...[...backers].reverse().map((backer) =>
+        call(h.pledge, 'POST', `/v1/projects/${elsewhere.projectId}/pledges`, {
+          token: backer.token,
+          body: { amount: 1_000, paymentMethod: 'pm_card_visa' },
+        }),
+      ),
+    ]);
+    expect(closed).toMatchObject({ status: 202, body: { status: 'FAILED', released: { count: 30, amount: 30_000 } } });
+    expect(pledged.map((answer) => answer.status)).toEqual(backers.map(() => 201));
+    const usage = await query<{ used: number }>(
+      `SELECT used_last_12_months::int AS used FROM pledge.investor_usage WHERE investor_id = ANY($1)`,
+      [backers.map((backer) => backer.id)],
+    );
+    expect(usage.map((row) => row.used)).toEqual(backers.map(() => 1_000));
   });
 
   it('hard decline: PAYMENT_FAILED at once; the rest is charged, FUNDED, shares issued, fee kept, paid out', async () => {
@@ -366,15 +416,6 @@ describe('KEEP_IT_ALL and the deadline', () => {
 });
 
 describe('the EU reflection period (ECSPR Art 22)', () => {
-  async function pledgeThroughApi(projectId: string, actor: Actor, amount: number): Promise<{ id: string }> {
-    const answer = await call<{ id: string }>(h.pledge, 'POST', `/v1/projects/${projectId}/pledges`, {
-      token: actor.token,
-      body: { amount, paymentMethod: 'pm_card_visa' },
-    });
-    expect(answer.status).toBe(201);
-    return answer.body;
-  }
-
   it('charges a pledge only once its 4 days are over; revoked within them after the close, it is never charged', async () => {
     const campaign = await liveCampaign(h, {
       jurisdiction: 'EU',
@@ -393,9 +434,9 @@ describe('the EU reflection period (ECSPR Art 22)', () => {
       investor(h, tested),
       investor(h, { currency: 'EUR', sophisticated: true }),
     ]);
-    const evas = await pledgeThroughApi(projectId, eva, 5_000);
-    const olgas = await pledgeThroughApi(projectId, olga, 4_000);
-    const pros = await pledgeThroughApi(projectId, pro, 3_000); // sophisticated: no reflection period
+    const evas = await pledgeThroughApi(h, projectId, eva, 5_000);
+    const olgas = await pledgeThroughApi(h, projectId, olga, 4_000);
+    const pros = await pledgeThroughApi(h, projectId, pro, 3_000); // sophisticated: no reflection period
 
     expect((await closeNow(projectId)).status).toBe(202);
     await untilStatus(pros.id, 'CHARGED');

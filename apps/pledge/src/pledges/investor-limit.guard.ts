@@ -92,18 +92,21 @@ export class InvestorLimitGuard {
   }
 
   /**
-   * After a US pledge left the counted statuses: the usage is derived from the pledges (the
-   * next pledge re-sums them under the lock, so it is freed already); the usage row's figure
-   * is refreshed under the same lock so it does not show the cancelled amount.
+   * After US pledges left the counted statuses: the usage is derived from the pledges (the
+   * next pledge re-sums them under the lock, so it is freed already); the usage rows' figures
+   * are refreshed under the same locks so they do not show the released amounts. The rows are
+   * locked in one statement in investor order, as admissions lock them, so a failed round
+   * giving back many investors' usage cannot deadlock with pledges of the same investors elsewhere.
    */
-  async recount(manager: EntityManager, investorId: string, now: Date): Promise<void> {
-    const locked = await this.lock(manager, [investorId]);
-    if (locked === 0) return;
-    const used = await this.usedSince(manager, [investorId], now);
+  async recount(manager: EntityManager, investorIds: string[], now: Date): Promise<void> {
+    const ids = [...new Set(investorIds)];
+    if (ids.length === 0 || (await this.lock(manager, ids)) === 0) return;
+    const used = await this.usedSince(manager, ids, now);
     await manager.query(
-      `UPDATE investor_usage SET used_last_12_months = $2::bigint, version = version + 1, updated_at = now()
-        WHERE investor_id = $1 AND jurisdiction = 'US'`,
-      [investorId, (used.get(investorId) ?? 0n).toString()],
+      `UPDATE investor_usage u SET used_last_12_months = v.used, version = u.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::bigint[]) AS v(investor_id, used)
+        WHERE u.investor_id = v.investor_id AND u.jurisdiction = 'US'`,
+      [ids, ids.map((id) => (used.get(id) ?? 0n).toString())],
     );
   }
 

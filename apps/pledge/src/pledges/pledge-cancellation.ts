@@ -39,7 +39,7 @@ export class PledgeCancellation {
   async release(manager: EntityManager, pledge: PledgeFiguresRow, cancelledAt: Date): Promise<void> {
     const amount = Number(pledge.amount);
     const progress = await this.admission.release(manager, pledge.project_id, pledge.investor_id, amount);
-    if (pledge.jurisdiction === 'US') await this.investorLimit.recount(manager, pledge.investor_id, cancelledAt);
+    if (pledge.jurisdiction === 'US') await this.investorLimit.recount(manager, [pledge.investor_id], cancelledAt);
 
     await this.outbox.publishMany(manager, [
       {

@@ -109,7 +109,7 @@ export class PledgeTransitions {
       'pledge.released',
       released.map((pledge) => releasedEvent(pledge, 'CAMPAIGN_FAILED', at)),
     );
-    for (const pledge of released) await this.stopCounting(manager, pledge, at);
+    await this.stopCounting(manager, released, at);
   }
 
   /** After the provider refunded the pledge's charge. */
@@ -158,7 +158,7 @@ export class PledgeTransitions {
       aggregateVersion: pledge.version,
       payload: { ...figuresOf(pledge), declineCode, failedAt: at.toISOString() },
     });
-    await this.stopCounting(manager, pledge, at);
+    await this.stopCounting(manager, [pledge], at);
   }
 
   private async released(
@@ -168,12 +168,17 @@ export class PledgeTransitions {
     at: Date,
   ): Promise<void> {
     await this.outbox.publish(manager, 'pledge.released', releasedEvent(pledge, reason, at));
-    await this.stopCounting(manager, pledge, at);
+    await this.stopCounting(manager, [pledge], at);
   }
 
   /** Only US pledges count against a limit here (17 CFR 227.100(a)(2)), as at the pledge. */
-  private async stopCounting(manager: EntityManager, pledge: SettlingPledgeRow, at: Date): Promise<void> {
-    if (pledge.jurisdiction === 'US') await this.investorLimit.recount(manager, pledge.investor_id, at);
+  private async stopCounting(manager: EntityManager, pledges: SettlingPledgeRow[], at: Date): Promise<void> {
+    const counted = pledges.filter((pledge) => pledge.jurisdiction === 'US');
+    await this.investorLimit.recount(
+      manager,
+      counted.map((pledge) => pledge.investor_id),
+      at,
+    );
   }
 }
 
