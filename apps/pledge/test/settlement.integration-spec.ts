@@ -156,7 +156,8 @@ describe('POST /v1/admin/projects/:id/close', () => {
   it('a failed round released while its backers pledge into another campaign: the close and every pledge go through', async () => {
     const failing = await liveCampaign(h, { fundingModel: 'ALL_OR_NOTHING', targetAmount: 1_000_000 });
     const elsewhere = await liveCampaign(h);
-    const backers = await Promise.all(Array.from({ length: 30 }, () => investor(h)));
+    const backers: Actor[] = [];
+    for (let i = 0; i < 16; i++) backers.push(await investor(h));
     await Promise.all(backers.map((backer) => pledgeThroughApi(h, failing.projectId, backer, 1_000)));
 
     const [closed, ...pledged] = await Promise.all([
@@ -168,7 +169,7 @@ describe('POST /v1/admin/projects/:id/close', () => {
         }),
       ),
     ]);
-    expect(closed).toMatchObject({ status: 202, body: { status: 'FAILED', released: { count: 30, amount: 30_000 } } });
+    expect(closed).toMatchObject({ status: 202, body: { status: 'FAILED', released: { count: 16, amount: 16_000 } } });
     expect(pledged.map((answer) => answer.status)).toEqual(backers.map(() => 201));
     const usage = await query<{ used: number }>(
       `SELECT used_last_12_months::int AS used FROM pledge.investor_usage WHERE investor_id = ANY($1)`,
