@@ -351,6 +351,46 @@ describe('event backbone', () => {
   });
 });
 
+describe('a relay that polls its outbox rarely', () => {
+  const POLL_MS = 10_000;
+  /** Well within the poll: only the commit's own signal gets an event there in time. */
+  const PROMPT_MS = 4_000;
+  let world: TestWorld;
+  let gateway: RunningService;
+  let investor: RunningService;
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    [gateway, investor] = await Promise.all([
+      startTestService(gatewayService, world, { env: { OUTBOX_POLL_INTERVAL_MS: String(POLL_MS) } }),
+      startTestService(investorService, world),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([gateway?.close(), investor?.close()]);
+  });
+
+  it('sends a committed event at once, not at its next poll', async () => {
+    const user = snapshot({ displayName: 'Prompt' });
+    await publishUserEvent(gateway, 'user.registered', user);
+    await expect(arrivedProfile(investor, user.userId, PROMPT_MS)).resolves.toMatchObject({ display_name: 'Prompt' });
+  });
+
+  it('sends an event published in a nested transaction when the outermost one commits', async () => {
+    const user = snapshot({ displayName: 'Nested' });
+    const publisher = gateway.app.get(OutboxPublisher);
+    await dataSourceOf(gateway).transaction(async (outer) => {
+      await outer.transaction((inner) =>
+        publisher.publish(inner, 'user.registered', { aggregateId: user.userId, aggregateVersion: 1, payload: user }),
+      );
+      // the savepoint is released; the event is not visible to the relay until the outer commit
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    await expect(arrivedProfile(investor, user.userId, PROMPT_MS)).resolves.toMatchObject({ display_name: 'Nested' });
+  });
+});
+
 describe('event backbone while Redis is down', () => {
   let redis: PrivateRedis;
   let world: TestWorld;

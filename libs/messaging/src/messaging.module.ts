@@ -5,6 +5,7 @@ import { EventHandlerRegistry } from './inbox/event-handler.registry';
 import { InboxConsumer } from './inbox/inbox.consumer';
 import { MessagingJanitor } from './messaging.janitor';
 import { MessagingMetrics } from './messaging.metrics';
+import { OutboxCommits } from './outbox/outbox-commits';
 import { OutboxDelivery } from './outbox/outbox-delivery';
 import { OutboxPublisher } from './outbox/outbox.publisher';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -29,6 +30,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
   providers: [
     BullMqConnections,
     MessagingMetrics,
+    OutboxCommits,
     OutboxPublisher,
     OutboxDelivery,
     OutboxRelay,

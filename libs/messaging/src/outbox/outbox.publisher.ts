@@ -4,6 +4,7 @@ import { Clock, CLOCK, newId } from '@crowdlink/domain';
 import { SERVICE_NAME, SqlParams } from '@crowdlink/platform';
 import { EntityManager } from 'typeorm';
 import { payloadProblems } from '../event-validation';
+import { OutboxCommits } from './outbox-commits';
 
 export interface NewEvent<T extends EventType> {
   aggregateId: string;
@@ -24,6 +25,7 @@ export class OutboxPublisher {
   constructor(
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commits: OutboxCommits,
   ) {}
 
   async publish<T extends EventType>(manager: EntityManager, type: T, event: NewEvent<T>): Promise<Event<T>> {
@@ -54,6 +56,7 @@ export class OutboxPublisher {
    */
   insertOf(manager: EntityManager, params: SqlParams, events: TypedNewEvent[]): { sql: string; envelopes: Event[] } {
     const envelopes = this.envelopesOf(manager, events);
+    if (envelopes.length > 0) this.commits.wrote(manager);
     const column = <T>(pick: (envelope: Event) => T): T[] => envelopes.map(pick);
     const sql = `INSERT INTO outbox (id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at)
        SELECT id, event_type, event_version, aggregate_id, aggregate_version, payload, ${params.add(envelopes[0]?.occurredAt, 'timestamptz')}

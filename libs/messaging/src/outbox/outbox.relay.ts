@@ -6,6 +6,7 @@ import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { OUTBOX_FLOWING_POLL_MS, OUTBOX_RETRY_BASE_SECONDS, OUTBOX_RETRY_MAX_SECONDS } from '../messaging.constants';
 import { MessagingMetrics } from '../messaging.metrics';
+import { OutboxCommits } from './outbox-commits';
 import { OutboxDelivery } from './outbox-delivery';
 import { envelopeOf, OutboxRow } from './outbox-row';
 
@@ -21,11 +22,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private idle = false;
+  /** A commit here wrote outbox rows since the current pass began. */
+  private nudged = false;
   private lastFailureLoggedAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly delivery: OutboxDelivery,
+    private readonly commits: OutboxCommits,
     private readonly metrics: MessagingMetrics,
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -33,7 +38,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    if (eventTypesProducedBy(this.service).length > 0) this.start();
+    if (eventTypesProducedBy(this.service).length === 0) return;
+    this.commits.onCommit(() => this.nudge());
+    this.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -105,6 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.nudged = false;
       let sent = 0;
       try {
         sent = await this.relayOnce();
@@ -114,9 +122,26 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           error instanceof Error ? error.message : String(error),
         );
       }
-      // a full batch means more is waiting: go again at once; while events flow, look again soon
-      if (sent === 0) await this.pause(this.config.OUTBOX_POLL_INTERVAL_MS);
-      else if (sent < this.config.OUTBOX_BATCH_SIZE) await this.pause(OUTBOX_FLOWING_POLL_MS);
+      // a full batch means more is waiting: go again at once; while events flow (or a commit
+      // came in during the pass, maybe too late for its claim), look again soon; else wait for
+      // the next commit, or the poll
+      if (sent === this.config.OUTBOX_BATCH_SIZE) continue;
+      if (sent > 0 || this.nudged) await this.pause(OUTBOX_FLOWING_POLL_MS);
+      else await this.waitIdle();
+    }
+  }
+
+  private nudge(): void {
+    this.nudged = true;
+    if (this.idle) this.wake?.();
+  }
+
+  private async waitIdle(): Promise<void> {
+    this.idle = true;
+    try {
+      await this.pause(this.config.OUTBOX_POLL_INTERVAL_MS);
+    } finally {
+      this.idle = false;
     }
   }
 

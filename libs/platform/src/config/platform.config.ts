@@ -273,7 +273,7 @@ export class PlatformConfig {
   @IsInt()
   @Min(5)
   @Max(10_000)
-  OUTBOX_POLL_INTERVAL_MS = 50;
+  OUTBOX_POLL_INTERVAL_MS = 1000;
 
   @Type(() => Number)
   @IsInt()
