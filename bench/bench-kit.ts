@@ -11,11 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { quoteIdentifier } from '@crowdlink/platform';
 import { ADMIN_DATABASE_URL, deleteRedisKeys, withAdmin } from '@crowdlink/testing';
 
-export function intFromEnv(name: string, fallback: number): number {
+export function intFromEnv(name: string, fallback: number, { min = 1 }: { min?: number } = {}): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got ${raw}`);
   return value;
 }
 
