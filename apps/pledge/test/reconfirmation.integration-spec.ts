@@ -110,7 +110,7 @@ describe('project.amended', () => {
     expectError(await reconfirm(adas.id, ada), 409, 'RECONFIRMATION_NOT_PENDING');
 
     const amended = await amend(campaign, 6, 250);
-    const reconfirmBy = addBusinessDays(new Date(amended.amendedAt), 5).toISOString();
+    const reconfirmBy = addBusinessDays(new Date(amended.amendedAt), 5, campaign.jurisdiction).toISOString();
     await eventually(async () => expect((await read(adas.id, ada)).reconfirmBy).toBe(reconfirmBy));
     expect(await read(bobs.id, bob)).toMatchObject({ status: 'COMMITTED', reconfirmBy });
     expect(await read(carols.id, carol)).toMatchObject({ status: 'CANCELLED', reconfirmBy: null });
@@ -136,7 +136,7 @@ describe('project.amended', () => {
     // a late copy of the same amendment (another event) asks nobody again
     await amend(campaign, 6, 250);
     const later = await amend(campaign, 7, 500);
-    const laterBy = addBusinessDays(new Date(later.amendedAt), 5).toISOString();
+    const laterBy = addBusinessDays(new Date(later.amendedAt), 5, campaign.jurisdiction).toISOString();
     await eventually(async () => expect(await reconfirmationAsked(adas.id)).toHaveLength(2));
     expect(await read(adas.id, ada)).toMatchObject({ reconfirmBy: laterBy });
     expect(await reconfirmationAsked(bobs.id)).toHaveLength(2);

@@ -1,3 +1,4 @@
+import { Jurisdiction } from '@crowdlink/compliance';
 import { randomBytes } from 'node:crypto';
 import { createTestWorld, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { Actor, Answer, call, loginAdmin, registerActor } from '../../../test/support/api-client';
@@ -109,6 +110,7 @@ export interface ProjectView {
   status: string;
   version: number;
   ownerId: string;
+  jurisdiction: Jurisdiction;
   ipAssets: { id: string; type: string; registryNumber: string; title: string; owner: string }[];
   rewards: { id: string; title: string; amount: number }[];
   funding: { raised: number; pledgeCount: number; percentOfTarget: number };

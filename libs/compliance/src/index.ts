@@ -1,4 +1,5 @@
 export * from './business-days';
+export * from './public-holidays';
 export * from './cancellation';
 export * from './cn-investor-rules';
 export * from './effective';

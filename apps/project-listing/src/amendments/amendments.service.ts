@@ -55,7 +55,7 @@ export class AmendmentsService {
       if (changes.length === 0) throw new NoMaterialChangeException();
       const next: MaterialTerms = { ...materialTermsOf(project), ...requested };
       assertConsistentTerms(termsOf(Object.assign(new Project(), project, next)));
-      const reconfirmBy = addBusinessDays(now, this.config.RECONFIRMATION_BUSINESS_DAYS);
+      const reconfirmBy = addBusinessDays(now, this.config.RECONFIRMATION_BUSINESS_DAYS, project.jurisdiction);
       if (next.closesAt.getTime() < reconfirmBy.getTime()) {
         throw new ReconfirmationWindowTooShortException(next.closesAt, reconfirmBy);
       }

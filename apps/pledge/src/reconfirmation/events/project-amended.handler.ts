@@ -30,7 +30,11 @@ export class ProjectAmendedHandler implements EventHandler<'project.amended'> {
   async handle(event: Event<'project.amended'>, manager: EntityManager): Promise<void> {
     const amendment = event.payload;
     await applyProjectSnapshot(manager, amendment);
-    const reconfirmBy = addBusinessDays(new Date(amendment.amendedAt), this.config.RECONFIRMATION_BUSINESS_DAYS);
+    const reconfirmBy = addBusinessDays(
+      new Date(amendment.amendedAt),
+      this.config.RECONFIRMATION_BUSINESS_DAYS,
+      amendment.jurisdiction,
+    );
     const cancellableUntil = deadlineTiedCancellation(amendment);
     const [asked] = (await manager.query(
       `UPDATE pledges
