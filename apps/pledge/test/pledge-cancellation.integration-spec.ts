@@ -6,10 +6,12 @@ import { Actor, Answer, call, expectError } from '../../../test/support/api-clie
 import { pledgeService } from '../src/pledge.definition';
 import { queryWorld } from '../../../test/support/backbone';
 import {
+  campaignTotals,
   DAY_MS,
   investor as eligibleInvestor,
   liveCampaign as campaignLive,
   PledgeHarness,
+  postPledge,
   startPledgeHarness,
 } from './pledge.harness';
 
@@ -38,30 +40,14 @@ const liveCampaign = (overrides: Partial<ProjectLiveV1> = {}): Promise<ProjectLi
 const investor = (eligibility: Partial<InvestorEligibilityChangedV1> = {}): Promise<Actor> =>
   eligibleInvestor(h, eligibility);
 
-function pledgeOn(
-  service: RunningService,
-  projectId: string,
-  actor: Actor,
-  body: Record<string, unknown>,
-): Promise<Answer<{ id: string; status: string; cancellableUntil: string | null }>> {
-  return call(service, 'POST', `/v1/projects/${projectId}/pledges`, {
-    token: actor.token,
-    body: { paymentMethod: 'pm_card_visa', ...body },
-  });
-}
+const pledgeOn = (service: RunningService, projectId: string, actor: Actor, body: Record<string, unknown>) =>
+  postPledge(service, projectId, actor, body);
 
 function cancel(service: RunningService, id: string, actor: Actor): Promise<Answer<{ id: string; status: string }>> {
   return call(service, 'DELETE', `/v1/pledges/${id}`, { token: actor.token });
 }
 
-async function totalsOf(projectId: string): Promise<{ committed: number; investors: number; pledges: number }> {
-  const [row] = await query<{ committed: number; investors: number; pledges: number }>(
-    `SELECT committed_amount::int AS committed, investor_count AS investors, pledge_count AS pledges
-       FROM pledge.campaigns WHERE project_id = $1`,
-    [projectId],
-  );
-  return row;
-}
+const totalsOf = (projectId: string) => campaignTotals(h, projectId);
 
 describe('DELETE /v1/pledges/:id', () => {
   it('cancels the investor’s committed pledge, gives the campaign back and publishes pledge.cancelled', async () => {

@@ -4,7 +4,7 @@ import { Clock, CLOCK } from '@crowdlink/domain';
 import { SqlParams, withParts } from '@crowdlink/platform';
 import { RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { DataSource } from 'typeorm';
-import { Actor, Answer, call } from '../../../test/support/api-client';
+import { Actor, Answer } from '../../../test/support/api-client';
 import { queryWorld } from '../../../test/support/backbone';
 import { pledgeService } from '../src/pledge.definition';
 import {
@@ -13,7 +13,7 @@ import {
   CampaignProgress,
   progressAfter,
 } from '../src/pledges/campaign-admission';
-import { investor, liveCampaign, PledgeHarness, startPledgeHarness } from './pledge.harness';
+import { investor, liveCampaign, PledgeHarness, postPledge, startPledgeHarness } from './pledge.harness';
 
 /*
  * Group commit against the real database and Redis: concurrent pledges into one campaign are
@@ -41,19 +41,13 @@ const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> => queryWor
 
 type PledgeAnswer = Answer<{ id: string; code?: string }>;
 
-function pledgeOn(
+const pledgeOn = (
   service: RunningService,
   projectId: string,
   actor: Actor,
   amount: number,
   headers: Record<string, string> = {},
-): Promise<PledgeAnswer> {
-  return call(service, 'POST', `/v1/projects/${projectId}/pledges`, {
-    token: actor.token,
-    body: { amount, paymentMethod: 'pm_card_visa' },
-    headers,
-  });
-}
+): Promise<PledgeAnswer> => postPledge(service, projectId, actor, { amount }, headers);
 
 const outcomeOf = (answer: PledgeAnswer): string => (answer.status === 201 ? 'ok' : answer.body.code!);
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InvestorEligibilityChangedV1, ProjectLiveV1 } from '@crowdlink/contracts';
 import { Clock } from '@crowdlink/domain';
 import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
-import { Actor, call, registerActor } from '../../../test/support/api-client';
+import { Actor, Answer, call, registerActor } from '../../../test/support/api-client';
 import { publishFrom, queryWorld } from '../../../test/support/backbone';
 import { gatewayService } from '../../gateway/src/gateway.definition';
 import { investorService } from '../../investor/src/investor.definition';
@@ -92,6 +92,21 @@ export async function liveCampaign(h: PledgeHarness, overrides: Partial<ProjectL
   return project;
 }
 
+/** POST /v1/projects/:id/pledges as `actor` (paying with pm_card_visa unless `body` says otherwise), answered as it came. */
+export function postPledge<T = PledgeDto>(
+  service: RunningService,
+  projectId: string,
+  actor: Actor,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
+  return call<T>(service, 'POST', `/v1/projects/${projectId}/pledges`, {
+    token: actor.token,
+    body: { paymentMethod: 'pm_card_visa', ...body },
+    headers,
+  });
+}
+
 /** A pledge made through the service's API, so every rule applies and US usage is counted; it must be accepted. */
 export async function pledgeThroughApi(
   h: PledgeHarness,
@@ -99,12 +114,23 @@ export async function pledgeThroughApi(
   actor: Actor,
   amount: number,
 ): Promise<PledgeDto> {
-  const answer = await call<PledgeDto>(h.pledge, 'POST', `/v1/projects/${projectId}/pledges`, {
-    token: actor.token,
-    body: { amount, paymentMethod: 'pm_card_visa' },
-  });
+  const answer = await postPledge(h.pledge, projectId, actor, { amount });
   if (answer.status !== 201) throw new Error(`pledge answered ${answer.status}: ${answer.text}`);
   return answer.body;
+}
+
+/** The campaign's counters in the pledge service's projection. */
+export async function campaignTotals(
+  h: PledgeHarness,
+  projectId: string,
+): Promise<{ committed: number; investors: number; pledges: number }> {
+  const [row] = await query<{ committed: number; investors: number; pledges: number }>(
+    h,
+    `SELECT committed_amount::int AS committed, investor_count AS investors, pledge_count AS pledges
+       FROM pledge.campaigns WHERE project_id = $1`,
+    [projectId],
+  );
+  return row!;
 }
 
 let eligibilityVersion = 1000;

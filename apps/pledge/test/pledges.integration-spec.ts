@@ -9,10 +9,12 @@ import { PAYMENT_PROVIDER, PaymentProvider } from '../src/payments/payment-provi
 import { pledgeService } from '../src/pledge.definition';
 import { queryWorld } from '../../../test/support/backbone';
 import {
+  campaignTotals,
   DAY_MS,
   investor as eligibleInvestor,
   liveCampaign as campaignLive,
   PledgeHarness,
+  postPledge,
   startPledgeHarness,
 } from './pledge.harness';
 
@@ -66,27 +68,14 @@ function equityTerms(pricePerShare = 100) {
 const investor = (eligibility: Partial<InvestorEligibilityChangedV1> = {}): Promise<Actor> =>
   eligibleInvestor(h, eligibility);
 
-function pledgeOn(
+const pledgeOn = (
   projectId: string,
   actor: Actor,
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
-): Promise<Answer<PledgeView>> {
-  return call<PledgeView>(pledge, 'POST', `/v1/projects/${projectId}/pledges`, {
-    token: actor.token,
-    body: { paymentMethod: 'pm_card_visa', ...body },
-    headers,
-  });
-}
+): Promise<Answer<PledgeView>> => postPledge<PledgeView>(pledge, projectId, actor, body, headers);
 
-async function committedOf(projectId: string): Promise<{ committed: number; investors: number; pledges: number }> {
-  const [row] = await query<{ committed: number; investors: number; pledges: number }>(
-    `SELECT committed_amount::int AS committed, investor_count AS investors, pledge_count AS pledges
-       FROM pledge.campaigns WHERE project_id = $1`,
-    [projectId],
-  );
-  return row;
-}
+const committedOf = (projectId: string) => campaignTotals(h, projectId);
 
 describe('POST /v1/projects/:id/pledges', () => {
   it('commits a pledge, answers 201 and publishes pledge.committed and campaign.progress in its transaction', async () => {

@@ -6,6 +6,7 @@ import { eventually } from '@crowdlink/testing';
 import { Actor, Answer, call, expectError, loginAdmin } from '../../../test/support/api-client';
 import { publishFrom } from '../../../test/support/backbone';
 import {
+  campaignTotals,
   DAY_MS,
   investor,
   liveCampaign,
@@ -88,15 +89,7 @@ async function reconfirmationAsked(pledgeId: string): Promise<{ reconfirmBy: str
   );
 }
 
-async function totalsOf(projectId: string): Promise<{ committed: number; investors: number; pledges: number }> {
-  const [row] = await query<{ committed: number; investors: number; pledges: number }>(
-    h,
-    `SELECT committed_amount::int AS committed, investor_count AS investors, pledge_count AS pledges
-       FROM pledge.campaigns WHERE project_id = $1`,
-    [projectId],
-  );
-  return row;
-}
+const totalsOf = (projectId: string) => campaignTotals(h, projectId);
 
 describe('project.amended', () => {
   it('asks every committed investor to reconfirm; reconfirming keeps the pledge at the new price', async () => {
