@@ -12,7 +12,6 @@ import {
   post,
   query,
   serviceNow,
-  staff,
   startLoanHarness,
   valueIp,
 } from './loan-linkage.harness';
@@ -23,8 +22,7 @@ let appraiser: Actor;
 
 beforeAll(async () => {
   h = await startLoanHarness();
-  bank = await staff(h, 'bank', 'Bank of Lingnan');
-  appraiser = await staff(h, 'appraiser', 'Pearl River Appraisals');
+  ({ bank, appraiser } = h);
 });
 
 afterAll(async () => {

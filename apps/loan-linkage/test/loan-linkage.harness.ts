@@ -26,6 +26,9 @@ export interface LoanHarness {
   loans: RunningService;
   clock: FixedClock;
   admin: Actor;
+  /** The bank and the appraiser most tests act as; a test makes others with staff(). */
+  bank: Actor;
+  appraiser: Actor;
   close(): Promise<void>;
 }
 
@@ -37,14 +40,11 @@ export async function startLoanHarness(env: Record<string, string> = {}): Promis
   const pledge = await startTestService(pledgeService, world);
   const loans = await startTestService(loanLinkageService, world, { env, clock: clock as Clock });
   const admin = await loginAdmin(gateway);
+  const harness = { world, gateway, listing, pledge, loans, clock, admin };
   return {
-    world,
-    gateway,
-    listing,
-    pledge,
-    loans,
-    clock,
-    admin,
+    ...harness,
+    bank: await staff(harness, 'bank', 'Bank of Lingnan'),
+    appraiser: await staff(harness, 'appraiser', 'Pearl River Appraisals'),
     close: async () => {
       await loans.close();
       await pledge.close();
@@ -64,7 +64,11 @@ export function query<T>(h: LoanHarness, sql: string, params: unknown[] = []): P
 }
 
 /** A bank or appraiser account made by the admin (api.md POST /v1/admin/users), logged in. */
-export async function staff(h: LoanHarness, role: 'bank' | 'appraiser', organization: string): Promise<Actor> {
+export async function staff(
+  h: Pick<LoanHarness, 'gateway' | 'admin'>,
+  role: 'bank' | 'appraiser',
+  organization: string,
+): Promise<Actor> {
   const credentials = {
     email: `${role}.${randomBytes(6).toString('hex')}@example.com`,
     password: 'correct-horse-battery',

@@ -21,8 +21,7 @@ let appraiser: Actor;
 
 beforeAll(async () => {
   h = await startLoanHarness();
-  bank = await staff(h, 'bank', 'Bank of Lingnan');
-  appraiser = await staff(h, 'appraiser', 'Pearl River Appraisals');
+  ({ bank, appraiser } = h);
 });
 
 afterAll(async () => {

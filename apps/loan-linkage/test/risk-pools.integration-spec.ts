@@ -22,8 +22,7 @@ let appraiser: Actor;
 
 beforeAll(async () => {
   h = await startLoanHarness({ TEST_CLOCK_CONTROL: 'true' });
-  bank = await staff(h, 'bank', 'Bank of Lingnan');
-  appraiser = await staff(h, 'appraiser', 'Pearl River Appraisals');
+  ({ bank, appraiser } = h);
 });
 
 afterAll(async () => {

@@ -10,7 +10,6 @@ import {
   offer,
   post,
   query,
-  staff,
   startLoanHarness,
 } from './loan-linkage.harness';
 
@@ -20,8 +19,7 @@ let appraiser: Actor;
 
 beforeAll(async () => {
   h = await startLoanHarness({ TEST_CLOCK_CONTROL: 'true' });
-  bank = await staff(h, 'bank', 'Bank of Lingnan');
-  appraiser = await staff(h, 'appraiser', 'Pearl River Appraisals');
+  ({ bank, appraiser } = h);
 });
 
 afterAll(async () => {
