@@ -70,7 +70,9 @@ describe('POST /v1/projects/:id/amendments', () => {
       ],
     });
     const [amendment] = answer.body.amendments as { amendedAt: string; reconfirmBy: string }[];
-    expect(amendment.reconfirmBy).toBe(addBusinessDays(new Date(amendment.amendedAt), 5, project.jurisdiction).toISOString());
+    expect(amendment.reconfirmBy).toBe(
+      addBusinessDays(new Date(amendment.amendedAt), 5, project.jurisdiction).toISOString(),
+    );
     expect((await call<ProjectView>(h.listing, 'GET', `/v1/projects/${project.id}`)).body.amendments).toEqual(
       answer.body.amendments,
     );
