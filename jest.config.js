@@ -15,6 +15,9 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 2,
+  // a worker is replaced once a test file leaves its heap above this: freeing a large heap at exit
+  // takes longer than the 500 ms Jest waits for a worker to end, and Jest then reports it as leaking
+  workerIdleMemoryLimit: '300MB',
   testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/src/**/*.spec.ts'] },

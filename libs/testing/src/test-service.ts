@@ -27,6 +27,8 @@ export async function createTestWorld(env: Record<string, string> = {}): Promise
       REDIS_PREFIX: redisPrefix,
       JWT_KEY_DIR: jwtKeyDirOf(runId),
       OUTBOX_POLL_INTERVAL_MS: '20',
+      // see createMetricsRegistry: each service booted would stay in the test process's memory
+      PROCESS_METRICS: 'false',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...env,
     },

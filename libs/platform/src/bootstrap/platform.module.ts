@@ -55,7 +55,10 @@ export class PlatformModule {
         { provide: SERVICE_NAME, useValue: service.name },
         { provide: LOGGER, useValue: logger },
         { provide: CLOCK, useValue: clock },
-        { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(service.name) },
+        {
+          provide: METRICS_REGISTRY,
+          useValue: createMetricsRegistry(service.name, config.PROCESS_METRICS === 'true'),
+        },
         { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL) },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

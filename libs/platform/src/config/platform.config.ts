@@ -41,6 +41,10 @@ export class PlatformConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** /metrics also carries the process's own metrics (CPU, memory, event loop, GC). */
+  @IsIn(['true', 'false'])
+  PROCESS_METRICS: 'true' | 'false' = 'true';
+
   @IsString()
   HOST = '127.0.0.1';
 
