@@ -66,15 +66,15 @@ export class IdempotencyKeys {
   ): StatementPart[] {
     const parts: StatementPart[] = [];
     if (kept.length > 0) {
-      const [investors, keys, hashes] = columns(kept);
       parts.push([
         'kept_keys',
         `UPDATE idempotency_keys k SET request_hash = v.hash, response_status = 201, response_body = v.body
-           FROM unnest(${params.add(investors, 'uuid[]')}, ${params.add(keys, 'text[]')}, ${params.add(hashes, 'text[]')},
-                       ${params.add(
-                         kept.map((claim) => JSON.stringify(claim.answer)),
-                         'jsonb[]',
-                       )}) AS v(investor_id, key, hash, body)
+           FROM ${params.unnest(kept, 'v', {
+             investor_id: [(claim) => claim.investorId, 'uuid[]'],
+             key: [(claim) => claim.key, 'text[]'],
+             hash: [(claim) => claim.hash, 'text[]'],
+             body: [(claim) => JSON.stringify(claim.answer), 'jsonb[]'],
+           })}
           WHERE k.investor_id = v.investor_id AND k.key = v.key`,
       ]);
     }
@@ -82,13 +82,10 @@ export class IdempotencyKeys {
       parts.push([
         'released_keys',
         `DELETE FROM idempotency_keys k
-          USING unnest(${params.add(
-            released.map((claim) => claim.investorId),
-            'uuid[]',
-          )}, ${params.add(
-            released.map((claim) => claim.key),
-            'text[]',
-          )}) AS v(investor_id, key)
+          USING ${params.unnest(released, 'v', {
+            investor_id: [(claim) => claim.investorId, 'uuid[]'],
+            key: [(claim) => claim.key, 'text[]'],
+          })}
           WHERE k.investor_id = v.investor_id AND k.key = v.key`,
       ]);
     }

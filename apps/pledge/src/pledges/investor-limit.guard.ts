@@ -70,23 +70,15 @@ export class InvestorLimitGuard {
    */
   recordPart(params: SqlParams, usage: Map<string, InvestorUsage>): StatementPart | undefined {
     if (usage.size === 0) return undefined;
-    const entries = [...usage];
     return [
       'recorded_usage',
       `UPDATE investor_usage u
           SET used_last_12_months = v.used, limit_amount = v.limit_amount, version = u.version + 1, updated_at = now()
-         FROM unnest(${params.add(
-           entries.map(([id]) => id),
-           'uuid[]',
-         )}, ${params.add(
-           entries.map(([, { used }]) => used.toString()),
-           'bigint[]',
-         )},
-                     ${params.add(
-                       entries.map(([, { limit }]) => limit.minor.toString()),
-                       'bigint[]',
-                     )})
-           AS v(investor_id, used, limit_amount)
+         FROM ${params.unnest([...usage], 'v', {
+           investor_id: [([id]) => id, 'uuid[]'],
+           used: [([, { used }]) => used.toString(), 'bigint[]'],
+           limit_amount: [([, { limit }]) => limit.minor.toString(), 'bigint[]'],
+         })}
         WHERE u.investor_id = v.investor_id AND u.jurisdiction = 'US'`,
     ];
   }

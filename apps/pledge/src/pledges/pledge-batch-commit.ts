@@ -183,7 +183,6 @@ export class PledgeBatchCommit {
   }
 
   private pledgesPart(params: SqlParams, campaign: LockedCampaign, accepted: Accepted[], now: Date): StatementPart {
-    const column = <T>(pick: (pledge: Accepted) => T, cast: string): string => params.add(accepted.map(pick), cast);
     return [
       'new_pledges',
       `INSERT INTO pledges (id, project_id, investor_id, status, jurisdiction, kind, currency, amount, shares,
@@ -193,16 +192,18 @@ export class PledgeBatchCommit {
               ${params.add(campaign.jurisdiction)}, ${params.add(campaign.kind)}, ${params.add(campaign.currency)},
               p.amount, p.shares, p.reward_id, p.payment_method, p.customer_ref, p.payment_method_ref,
               p.risk_acknowledged, p.cancellable_until, ${params.add(now.toISOString(), 'timestamptz')}
-         FROM unnest(${column((p) => p.request.id, 'uuid[]')}, ${column((p) => p.request.investorId, 'uuid[]')},
-                     ${column((p) => p.request.body.amount, 'bigint[]')}, ${column((p) => p.shares ?? null, 'bigint[]')},
-                     ${column((p) => p.request.body.rewardId ?? null, 'uuid[]')},
-                     ${column((p) => p.request.body.paymentMethod, 'text[]')},
-                     ${column((p) => p.request.saved.customerRef, 'text[]')},
-                     ${column((p) => p.request.saved.paymentMethodRef, 'text[]')},
-                     ${column((p) => p.request.body.riskAcknowledged === true, 'boolean[]')},
-                     ${column((p) => p.cancellableUntil?.toISOString() ?? null, 'timestamptz[]')})
-           AS p(id, investor_id, amount, shares, reward_id, payment_method, customer_ref, payment_method_ref,
-                risk_acknowledged, cancellable_until)`,
+         FROM ${params.unnest(accepted, 'p', {
+           id: [(p) => p.request.id, 'uuid[]'],
+           investor_id: [(p) => p.request.investorId, 'uuid[]'],
+           amount: [(p) => p.request.body.amount, 'bigint[]'],
+           shares: [(p) => p.shares ?? null, 'bigint[]'],
+           reward_id: [(p) => p.request.body.rewardId ?? null, 'uuid[]'],
+           payment_method: [(p) => p.request.body.paymentMethod, 'text[]'],
+           customer_ref: [(p) => p.request.saved.customerRef, 'text[]'],
+           payment_method_ref: [(p) => p.request.saved.paymentMethodRef, 'text[]'],
+           risk_acknowledged: [(p) => p.request.body.riskAcknowledged === true, 'boolean[]'],
+           cancellable_until: [(p) => p.cancellableUntil?.toISOString() ?? null, 'timestamptz[]'],
+         })}`,
     ];
   }
 

@@ -57,32 +57,16 @@ export class OutboxPublisher {
   insertOf(manager: EntityManager, params: SqlParams, events: TypedNewEvent[]): { sql: string; envelopes: Event[] } {
     const envelopes = this.envelopesOf(manager, events);
     if (envelopes.length > 0) this.commits.wrote(manager);
-    const column = <T>(pick: (envelope: Event) => T): T[] => envelopes.map(pick);
     const sql = `INSERT INTO outbox (id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at)
        SELECT id, event_type, event_version, aggregate_id, aggregate_version, payload, ${params.add(envelopes[0]?.occurredAt, 'timestamptz')}
-         FROM unnest(${params.add(
-           column((e) => e.id),
-           'uuid[]',
-         )}, ${params.add(
-           column((e) => e.type),
-           'text[]',
-         )},
-                     ${params.add(
-                       column((e) => e.version),
-                       'int[]',
-                     )}, ${params.add(
-                       column((e) => e.aggregateId),
-                       'uuid[]',
-                     )},
-                     ${params.add(
-                       column((e) => e.aggregateVersion),
-                       'bigint[]',
-                     )},
-                     ${params.add(
-                       column((e) => JSON.stringify(e.payload)),
-                       'jsonb[]',
-                     )})
-           AS e(id, event_type, event_version, aggregate_id, aggregate_version, payload)`;
+         FROM ${params.unnest(envelopes, 'e', {
+           id: [(e) => e.id, 'uuid[]'],
+           event_type: [(e) => e.type, 'text[]'],
+           event_version: [(e) => e.version, 'int[]'],
+           aggregate_id: [(e) => e.aggregateId, 'uuid[]'],
+           aggregate_version: [(e) => e.aggregateVersion, 'bigint[]'],
+           payload: [(e) => JSON.stringify(e.payload), 'jsonb[]'],
+         })}`;
     return { sql, envelopes };
   }
 

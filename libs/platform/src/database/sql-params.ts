@@ -11,7 +11,23 @@ export class SqlParams {
     this.values.push(value);
     return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
   }
+
+  /**
+   * `unnest($1::uuid[], …) AS alias(name, …)`: `rows` as a table to select, update or delete
+   * from, one array parameter per column (each read from a row by its `pick`, with its cast).
+   */
+  unnest<T>(rows: readonly T[], alias: string, columns: UnnestColumns<T>): string {
+    const names = Object.keys(columns);
+    const arrays = names.map((name) => {
+      const [pick, cast] = columns[name]!;
+      return this.add(rows.map(pick), cast);
+    });
+    return `unnest(${arrays.join(', ')}) AS ${alias}(${names.join(', ')})`;
+  }
 }
+
+/** Column name → how to read it from a row, and its array cast (`uuid[]`). */
+export type UnnestColumns<T> = Record<string, readonly [pick: (row: T) => unknown, cast: string]>;
 
 /** A named part of a `WITH` statement: `name AS (sql)`. */
 export type StatementPart = readonly [name: string, sql: string];
