@@ -228,4 +228,20 @@ describe('POST /v1/loans/:id/claims', () => {
     expect(audit.body.items.every((i) => i.actorId === bank.id)).toBe(true);
     expectError(await call(h.loans, 'GET', '/v1/admin/audit', { token: bank.token }), 403, 'FORBIDDEN');
   });
+
+  it('pages the audit log newest first; a cursor it did not give is 400 INVALID_CURSOR', async () => {
+    const auditPage = (query: string) =>
+      call<{ items: { id: string }[]; nextCursor: string | null }>(h.loans, 'GET', `/v1/admin/audit?${query}`, {
+        token: h.admin.token,
+      });
+    const all = await auditPage(`actorId=${bank.id}&limit=100`);
+    const first = await auditPage(`actorId=${bank.id}&limit=1`);
+    const second = await auditPage(`actorId=${bank.id}&limit=1&cursor=${first.body.nextCursor}`);
+
+    expect([...first.body.items, ...second.body.items].map((i) => i.id)).toEqual(
+      all.body.items.slice(0, 2).map((i) => i.id),
+    );
+    expect(all.body.nextCursor).toBeNull();
+    expectError(await auditPage('cursor=latest'), 400, 'INVALID_CURSOR');
+  });
 });

@@ -246,6 +246,7 @@ describe('GET /v1/investors/me/portfolio', () => {
     expect((await portfolio(bob)).body.items.map((item) => item.shares)).toEqual([10]);
     expect((await portfolio(await investor(h))).body).toEqual({ items: [], nextCursor: null });
     expectError(await portfolio(ada, '?limit=0'), 400, 'VALIDATION_FAILED');
+    expectError(await portfolio(ada, '?cursor=bm90LWFuLWlk'), 400, 'INVALID_CURSOR');
     expectError(await portfolio(await registerActor(h.gateway, 'founder')), 403, 'FORBIDDEN');
   });
 });

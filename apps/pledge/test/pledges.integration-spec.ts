@@ -142,6 +142,12 @@ describe('POST /v1/projects/:id/pledges', () => {
       { token: ada.token },
     );
     expect(next.body.items.map((p) => p.amount)).toEqual([5_000]);
+    // a cursor this list never gave is refused, not read as "from the top" (a client would loop)
+    expectError(
+      await call(pledge, 'GET', '/v1/investors/me/pledges?cursor=not-a-cursor', { token: ada.token }),
+      400,
+      'INVALID_CURSOR',
+    );
   });
 
   it('refuses a campaign that is not open: unknown, not yet open, or closed', async () => {

@@ -93,6 +93,7 @@ describe('founder updates', () => {
     expect(page1.body.nextCursor).toEqual(expect.any(String));
     const page2 = await listUpdates(open.id, undefined, `?limit=1&cursor=${page1.body.nextCursor}`);
     expect(page2.body).toEqual({ items: [expect.objectContaining({ title: 'One' })], nextCursor: null });
+    expectError(await listUpdates(open.id, undefined, '?cursor=42'), 400, 'INVALID_CURSOR');
   });
 
   it('updates of a draft are for its owner and admins only', async () => {

@@ -1,3 +1,4 @@
+import { isUuid } from '@crowdlink/domain';
 import { decodeCursorTuple, encodeCursorTuple, InvalidCursorException } from '@crowdlink/platform';
 
 /**
@@ -11,7 +12,6 @@ export interface NotificationCursor {
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeCursor({ createdAt, id }: NotificationCursor): string {
   return encodeCursorTuple([createdAt, id]);
@@ -21,6 +21,6 @@ export function decodeCursor(cursor: string): NotificationCursor {
   const [createdAt, id] = decodeCursorTuple(cursor, 2);
   if (typeof createdAt !== 'string' || !TIMESTAMP.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
     throw new InvalidCursorException();
-  if (typeof id !== 'string' || !UUID.test(id)) throw new InvalidCursorException();
+  if (typeof id !== 'string' || !isUuid(id)) throw new InvalidCursorException();
   return { createdAt, id };
 }

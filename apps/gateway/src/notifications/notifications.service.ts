@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, CLOCK } from '@crowdlink/domain';
+import { pageOf } from '@crowdlink/platform';
 import { DataSource } from 'typeorm';
 import { MarkedReadDto, NotificationDto, NotificationPageDto } from './dto/notification.dto';
 import { decodeCursor, encodeCursor } from './notification-cursor';
@@ -41,11 +42,10 @@ export class NotificationsService {
         userId,
       ]) as Promise<{ n: number }[]>,
     ]);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const page = pageOf(rows, limit, (last) => encodeCursor({ createdAt: last.created_key, id: last.id }));
     return {
-      items: items.map((row) => NotificationDto.of(row)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_key, id: last.id }) : null,
+      items: page.items.map((row) => NotificationDto.of(row)),
+      nextCursor: page.nextCursor,
       unreadCount: counted[0]!.n,
     };
   }

@@ -1,4 +1,4 @@
-import { decodeMatchCursor, encodeMatchCursor, pageOf } from './match-cursor';
+import { decodeMatchCursor, encodeMatchCursor, rankedPageOf } from './match-cursor';
 import { InvalidCursorException } from '@crowdlink/platform';
 
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -10,12 +10,12 @@ const ranked = [
   { score: 40, id: id(5) },
 ];
 
-describe(pageOf.name, () => {
+describe(rankedPageOf.name, () => {
   it('walks a ranked list page by page, each item on exactly one page', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page = pageOf(ranked, 2, cursor);
+      const page = rankedPageOf(ranked, 2, cursor);
       seen.push(...page.items.map((item) => item.id));
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
@@ -24,8 +24,8 @@ describe(pageOf.name, () => {
   });
 
   it('gives no cursor when the page holds the rest', () => {
-    expect(pageOf(ranked, 5, undefined).nextCursor).toBeNull();
-    expect(pageOf(ranked, 4, undefined).nextCursor).toEqual(encodeMatchCursor(ranked[3]!));
+    expect(rankedPageOf(ranked, 5, undefined).nextCursor).toBeNull();
+    expect(rankedPageOf(ranked, 4, undefined).nextCursor).toEqual(encodeMatchCursor(ranked[3]!));
   });
 });
 

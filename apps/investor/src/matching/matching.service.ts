@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { InvestorNotFoundException } from '../investors/investor.exceptions';
 import { InvestorMatchDto, ProjectMatchesDto } from './dto/project-matches.dto';
 import { RecommendationsDto, RecommendedProjectDto } from './dto/recommendations.dto';
-import { pageOf } from './match-cursor';
+import { rankedPageOf } from './match-cursor';
 import { compareRanked, scoreMatch } from './match-score';
 import { MatchableProject, MatchingRepository } from './matching.repository';
 import { MatchingProjectNotFoundException, NotProjectOwnerException } from './matching.exceptions';
@@ -34,7 +34,7 @@ export class MatchingService {
     const ranked = candidates
       .map((project) => ({ id: project.id, project, ...scoreMatch(investor, project, now) }))
       .sort(compareRanked);
-    const page = pageOf(ranked, limit, cursor);
+    const page = rankedPageOf(ranked, limit, cursor);
     return {
       items: page.items.map(({ project, score, reasons }) => ({
         project: RecommendedProjectDto.of(project),
@@ -58,7 +58,7 @@ export class MatchingService {
         ...scoreMatch(investor, project, now, { discloseTicket: false }),
       }))
       .sort(compareRanked);
-    const page = pageOf(ranked, limit, cursor);
+    const page = rankedPageOf(ranked, limit, cursor);
     // built field by field: nothing of the investor beyond these four ever leaves
     const items: InvestorMatchDto[] = page.items.map(({ id, displayName, score, reasons }) => ({
       investorId: id,

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { newId } from '@crowdlink/domain';
+import { idCursor, pageOf } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { idCursor } from '../page-cursor';
 import { AuditPageDto } from './dto/audit-entry.dto';
 
 export type AuditSubject = 'ip-asset' | 'loan' | 'risk-pool' | 'clock';
@@ -63,9 +63,10 @@ export class AuditLog {
         ORDER BY id DESC LIMIT $3`,
       [idCursor(cursor), actorId ?? null, limit + 1],
     )) as AuditRow[];
-    const page = rows.slice(0, limit);
+    const page = pageOf(rows, limit, (last) => last.id);
     return {
-      items: page.map((row) => ({
+      ...page,
+      items: page.items.map((row) => ({
         id: row.id,
         actorId: row.actor_id,
         actorRole: row.actor_role,
@@ -76,7 +77,6 @@ export class AuditLog {
         details: row.details,
         at: row.occurred_at.toISOString(),
       })),
-      nextCursor: rows.length > limit ? page[page.length - 1].id : null,
     };
   }
 }

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, CLOCK } from '@crowdlink/domain';
-import { PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
+import { idCursor, pageOf, PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { DataSource } from 'typeorm';
 import { collateralOfProjects, CollateralRow, valuedAsset } from '../collateral/current-collateral';
 import { LtvPolicy, ltvPolicyOf, maxLoanOf, maxLoanOver } from '../collateral/loan-to-value';
 import { ventureDebtRatio } from '../loans/venture-debt';
 import { BankProjectsQuery } from './dto/bank-projects-query.dto';
 import { BankCollateralDto, BankProjectDto, BankProjectPageDto } from './dto/bank-project.dto';
-import { idCursor } from '../page-cursor';
 import { DAY_MS } from '../clock/days';
 
 interface RoundRow {
@@ -77,16 +76,13 @@ export class BankViewService {
         query.limit + 1,
       ],
     )) as RoundRow[];
-    const page = rows.slice(0, query.limit);
+    const page = pageOf(rows, query.limit, (last) => last.project_id);
     const collateral = await collateralOfProjects(
       this.dataSource.manager,
-      page.map((round) => round.project_id),
+      page.items.map((round) => round.project_id),
       now,
     );
-    return {
-      items: page.map((round) => this.toDto(round, collateral, now)),
-      nextCursor: rows.length > query.limit ? page[page.length - 1].project_id : null,
-    };
+    return { ...page, items: page.items.map((round) => this.toDto(round, collateral, now)) };
   }
 
   private toDto(round: RoundRow, collateral: CollateralRow[], now: Date): BankProjectDto {

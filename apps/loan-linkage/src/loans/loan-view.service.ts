@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { Clock, CLOCK } from '@crowdlink/domain';
+import { idCursor, pageOf } from '@crowdlink/platform';
 import { DataSource } from 'typeorm';
 import { InstalmentDto, LoanCollateralDto, LoanDto, LoanSummaryPageDto, LoanTransitionDto } from './dto/loan.dto';
 import { isLoanParty, LOAN_COLUMNS, LoanRow } from './loan-row';
 import { LoanNotFoundException } from './loan.exceptions';
 import { ventureDebtRatio } from './venture-debt';
-import { idCursor } from '../page-cursor';
 
 interface InstalmentRow {
   seq: number;
@@ -103,16 +103,16 @@ export class LoanViewService {
         ORDER BY l.id DESC LIMIT $3`,
       [organizationId, idCursor(cursor), limit + 1],
     )) as LoanRow[];
-    const page = rows.slice(0, limit);
+    const page = pageOf(rows, limit, (last) => last.id);
     return {
-      items: page.map((loan) => ({
+      ...page,
+      items: page.items.map((loan) => ({
         id: loan.id,
         projectId: loan.project_id,
         status: loan.status,
         principal: Number(loan.principal),
         currency: loan.currency,
       })),
-      nextCursor: rows.length > limit ? page[page.length - 1].id : null,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUuid } from '@crowdlink/domain';
+import { idCursor, pageOf } from '@crowdlink/platform';
 import { DataSource } from 'typeorm';
 import { PortfolioHoldingDto, PortfolioPageDto } from './dto/portfolio.dto';
 
@@ -27,10 +27,10 @@ export class PortfolioService {
          FROM holdings h JOIN campaigns c USING (project_id)
         WHERE h.investor_id = $1 AND ($2::uuid IS NULL OR h.id < $2::uuid)
         ORDER BY h.id DESC LIMIT $3`,
-      [investorId, cursor && isUuid(cursor) ? cursor : null, limit + 1],
+      [investorId, idCursor(cursor), limit + 1],
     )) as PortfolioRow[];
-    const page = rows.slice(0, limit);
-    return { items: page.map(toHoldingDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    const page = pageOf(rows, limit, (last) => last.id);
+    return { ...page, items: page.items.map(toHoldingDto) };
   }
 }
 

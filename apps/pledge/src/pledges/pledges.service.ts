@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { Clock, CLOCK, newId } from '@crowdlink/domain';
+import { idCursor, pageOf } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { idempotencyKeyOf, PAYMENT_PROVIDER, PaymentProvider } from '../payments/payment-provider';
 import { CreatePledgeDto } from './dto/create-pledge.dto';
@@ -174,13 +175,9 @@ export class PledgesService {
       `SELECT ${PLEDGE_COLUMNS} FROM pledges
         WHERE investor_id = $1 AND ($2::uuid IS NULL OR id < $2::uuid)
         ORDER BY id DESC LIMIT $3`,
-      [investorId, cursor && isUuidLike(cursor) ? cursor : null, limit + 1],
+      [investorId, idCursor(cursor), limit + 1],
     )) as PledgeRow[];
-    const page = rows.slice(0, limit);
-    return { items: page.map(toDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    const page = pageOf(rows, limit, (last) => last.id);
+    return { ...page, items: page.items.map(toDto) };
   }
-}
-
-function isUuidLike(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

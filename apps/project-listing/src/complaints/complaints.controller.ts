@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { AuthenticatedUser, CurrentUser, Roles } from '@crowdlink/auth';
 import { IdParams } from '../shared/id-params.dto';
 import { Page } from '@crowdlink/platform';
-import { pageOf } from '../shared/page';
 import { ComplaintsService } from './complaints.service';
 import { ComplaintDto } from './dto/complaint.dto';
 import { FileComplaintDto } from './dto/file-complaint.dto';
@@ -30,7 +29,8 @@ export class ComplaintsController {
   @Get('admin/complaints')
   @Roles('admin')
   async list(@Query() { status, limit, cursor }: ListComplaintsQuery): Promise<Page<ComplaintDto>> {
-    return pageOf(await this.complaints.list(status, limit, cursor), limit, (complaint) => ComplaintDto.of(complaint));
+    const page = await this.complaints.list(status, limit, cursor);
+    return { ...page, items: page.items.map((complaint) => ComplaintDto.of(complaint)) };
   }
 
   @Get('admin/complaints/:id')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { Clock, CLOCK, newId } from '@crowdlink/domain';
 import { OutboxPublisher } from '@crowdlink/messaging';
+import { idCursor, Page, pageOf } from '@crowdlink/platform';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { assertVisible } from '../projects/project-access';
 import { ProjectsRepository } from '../projects/projects.repository';
@@ -42,12 +43,14 @@ export class ComplaintsService {
   }
 
   /** Oldest first, so the queue is worked in order. */
-  async list(status: ComplaintStatus | undefined, limit: number, cursor?: string): Promise<Complaint[]> {
-    return this.dataSource.manager.find(Complaint, {
-      where: { ...(status ? { status } : {}), ...(cursor ? { id: MoreThan(cursor) } : {}) },
+  async list(status: ComplaintStatus | undefined, limit: number, cursor?: string): Promise<Page<Complaint>> {
+    const after = idCursor(cursor);
+    const rows = await this.dataSource.manager.find(Complaint, {
+      where: { ...(status ? { status } : {}), ...(after ? { id: MoreThan(after) } : {}) },
       order: { id: 'ASC' },
       take: limit + 1,
     });
+    return pageOf(rows, limit, (last) => last.id);
   }
 
   async get(id: string): Promise<{ complaint: Complaint; history: ComplaintEvent[] }> {

@@ -1,3 +1,4 @@
+import { isUuid } from '@crowdlink/domain';
 import { decodeCursorTuple, encodeCursorTuple, InvalidCursorException } from '@crowdlink/platform';
 
 export const SHOWCASE_SORTS = ['newest', 'closing_soon', 'most_funded'] as const;
@@ -17,7 +18,6 @@ export interface ShowcaseCursor {
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
 const AMOUNT = /^\d{1,19}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_BIGINT = 2n ** 63n - 1n;
 
 /** The sort key of each sort is a timestamp or an amount. */
@@ -35,7 +35,7 @@ export function encodeCursor({ sort, key, id }: ShowcaseCursor): string {
 /** Decodes a cursor for `sort`; anything else than what encodeCursor gave for it is INVALID_CURSOR. */
 export function decodeCursor(cursor: string, sort: ShowcaseSort): ShowcaseCursor {
   const [cursorSort, key, id] = decodeCursorTuple(cursor, 3);
-  if (cursorSort !== sort || typeof key !== 'string' || typeof id !== 'string' || !UUID.test(id))
+  if (cursorSort !== sort || typeof key !== 'string' || typeof id !== 'string' || !isUuid(id))
     throw new InvalidCursorException();
   if (!(KEY_KIND[sort] === 'timestamp' ? isTimestamp(key) : isAmount(key))) throw new InvalidCursorException();
   return { sort, key, id };

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { Clock, CLOCK } from '@crowdlink/domain';
-import { Page, ValidationFailedException } from '@crowdlink/platform';
+import { Page, pageOf, ValidationFailedException } from '@crowdlink/platform';
 import { DataSource, In } from 'typeorm';
 import { ProjectAmendment } from '../amendments/project-amendment.entity';
 import { ProjectDto } from '../projects/dto/project.dto';
@@ -68,14 +68,9 @@ export class ShowcaseService {
 
   async list(query: ListProjectsQuery, user: AuthenticatedUser | undefined): Promise<Page<ProjectDto>> {
     const rows = await this.pageRows(query, user);
-    const page = rows.slice(0, query.limit);
-    const projects = await this.load(page.map((row) => row.id));
-    const last = page[page.length - 1];
-    return {
-      items: projects.map((project) => ProjectDto.of(project)),
-      nextCursor:
-        rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: last.key, id: last.id }) : null,
-    };
+    const page = pageOf(rows, query.limit, (last) => encodeCursor({ sort: query.sort, key: last.key, id: last.id }));
+    const projects = await this.load(page.items.map((row) => row.id));
+    return { ...page, items: projects.map((project) => ProjectDto.of(project)) };
   }
 
   /**

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, OptionalUser, Public, Roles } from '@crowdlink/auth';
 import { IdParams } from '../shared/id-params.dto';
-import { Page } from '@crowdlink/platform';
-import { pageOf, PageQueryDto } from '../shared/page';
+import { Page, PageQuery } from '@crowdlink/platform';
 import { CreateUpdateDto } from './dto/create-update.dto';
 import { UpdateDto } from './dto/update.dto';
 import { UpdatesService } from './updates.service';
@@ -30,8 +29,9 @@ export class UpdatesController {
   async list(
     @OptionalUser() user: AuthenticatedUser | undefined,
     @Param() { id }: IdParams,
-    @Query() { limit, cursor }: PageQueryDto,
+    @Query() { limit, cursor }: PageQuery,
   ): Promise<Page<UpdateDto>> {
-    return pageOf(await this.updates.list(user, id, limit, cursor), limit, UpdateDto.of);
+    const page = await this.updates.list(user, id, limit, cursor);
+    return { ...page, items: page.items.map((update) => UpdateDto.of(update)) };
   }
 }

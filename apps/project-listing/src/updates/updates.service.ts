@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuthenticatedUser } from '@crowdlink/auth';
 import { newId } from '@crowdlink/domain';
+import { idCursor, Page, pageOf } from '@crowdlink/platform';
 import { LessThan, Repository } from 'typeorm';
 import { assertOwner, assertVisible } from '../projects/project-access';
 import { ProjectsRepository } from '../projects/projects.repository';
@@ -26,12 +27,14 @@ export class UpdatesService {
     projectId: string,
     limit: number,
     cursor?: string,
-  ): Promise<ProjectUpdate[]> {
+  ): Promise<Page<ProjectUpdate>> {
+    const after = idCursor(cursor);
     assertVisible(await this.projects.get(projectId), user);
-    return this.updates.find({
-      where: { projectId, ...(cursor ? { id: LessThan(cursor) } : {}) },
+    const rows = await this.updates.find({
+      where: { projectId, ...(after ? { id: LessThan(after) } : {}) },
       order: { id: 'DESC' },
       take: limit + 1,
     });
+    return pageOf(rows, limit, (last) => last.id);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainException } from '@crowdlink/domain';
+import { DomainException, isUuid } from '@crowdlink/domain';
 
 export class InvalidCursorException extends DomainException {
   constructor() {
@@ -25,4 +25,14 @@ export function decodeCursorTuple(cursor: string, length: number): unknown[] {
   }
   if (!Array.isArray(parsed) || parsed.length !== length) throw new InvalidCursorException();
   return parsed as unknown[];
+}
+
+/**
+ * The cursor of a list paged by id: the last id of the previous page, as it was given. None (or
+ * empty): null, the first page; anything but a UUID is INVALID_CURSOR, never a silent first page.
+ */
+export function idCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  if (!isUuid(cursor)) throw new InvalidCursorException();
+  return cursor;
 }

@@ -27,3 +27,13 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/**
+ * A page from the rows of a query asked for `limit + 1`: the extra row only says that more
+ * follow, and then the cursor is `cursorOf` the page's last row.
+ */
+export function pageOf<R>(rows: readonly R[], limit: number, cursorOf: (last: R) => string): Page<R> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };
+}

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../../shared/page';
+import { PageQuery } from '@crowdlink/platform';
 import { COMPLAINT_STATUSES, ComplaintStatus } from '../complaint.entity';
 
-export class ListComplaintsQuery extends PageQueryDto {
+export class ListComplaintsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COMPLAINT_STATUSES })
   @IsOptional()
   @IsIn(COMPLAINT_STATUSES)
