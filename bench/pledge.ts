@@ -33,12 +33,12 @@ import 'reflect-metadata';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { schemaOf } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
+import { freePorts } from '@crowdlink/testing';
 import { loadConfig, PlatformConfig } from '@crowdlink/platform';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -97,14 +97,6 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Starts a service as `npm start` does: its own process, from its main.js (migrations included). */
 async function spawnService(service: 'gateway' | 'pledge', env: Record<string, string>): Promise<ChildProcess> {
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -138,7 +130,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 /** The pledge service and the gateway, each in its own process, as in production. */
 async function bootServices(env: Record<string, string>): Promise<Running> {
-  const ports = { GATEWAY_PORT: String(await freePort()), PLEDGE_PORT: String(await freePort()) };
+  const [gatewayPort, pledgePort] = await freePorts(2);
+  const ports = { GATEWAY_PORT: String(gatewayPort), PLEDGE_PORT: String(pledgePort) };
   const children: ChildProcess[] = [];
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => (stopped ??= Promise.all(children.map(stopProcess)).then(() => undefined));

@@ -6,11 +6,12 @@ import {
   currentTestRunId,
   databaseUrl,
   eventually,
+  freePorts,
   redisPrefixOf,
   templateDatabaseName,
   withAdmin,
 } from '@crowdlink/testing';
-import { buildOnce, freePorts } from './support/marketplace-launcher';
+import { buildOnce } from './support/marketplace-launcher';
 
 /*
  * `npm start` as a newcomer runs it: the built launcher starts all five processes, the

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceName } from '@crowdlink/contracts';
-import { eventually, TestWorld } from '@crowdlink/testing';
-import { buildOnce, freePorts } from './marketplace-launcher';
+import { eventually, freePorts, TestWorld } from '@crowdlink/testing';
+import { buildOnce } from './marketplace-launcher';
 
 /*
  * One service as a real OS process (`node dist/apps/<service>/src/main.js`, as in

@@ -1,10 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { currentTestRunId, eventually, jwtKeyDirOf, TestWorld } from '@crowdlink/testing';
+import { currentTestRunId, eventually, freePorts, jwtKeyDirOf, TestWorld } from '@crowdlink/testing';
 
 /*
  * The marketplace as `npm start` runs it, for the cross-service suites: the built launcher
@@ -45,22 +44,6 @@ export async function buildOnce(): Promise<void> {
     writeFileSync(outcome, (error as Error).message);
     throw error;
   }
-}
-
-export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<ReturnType<typeof createServer>>((resolve) => {
-          const server = createServer();
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as { port: number }).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
 }
 
 export interface LaunchedMarketplace {

@@ -1,4 +1,5 @@
 export * from './eventually';
+export * from './free-ports';
 export * from './private-redis';
 export * from './test-database';
 export * from './test-redis';

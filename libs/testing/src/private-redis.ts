@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import IORedis from 'ioredis';
 import { eventually } from './eventually';
+import { freePorts } from './free-ports';
 
 /**
  * A Redis server of a test's own, on its own port, that the test may stop and start again:
@@ -13,7 +13,7 @@ export class PrivateRedis {
   private constructor(readonly port: number) {}
 
   static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freePort());
+    const redis = new PrivateRedis((await freePorts(1))[0]!);
     await redis.start();
     return redis;
   }
@@ -54,17 +54,4 @@ export class PrivateRedis {
       client.disconnect();
     }
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
