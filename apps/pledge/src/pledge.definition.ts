@@ -11,6 +11,7 @@ import { AddReconfirmation1764630000000 } from './migrations/1764630000000-add-r
 import { CreateInvestorNames1764640000000 } from './migrations/1764640000000-create-investor-names';
 import { AddOrphanRefunds1764660000000 } from './migrations/1764660000000-add-orphan-refunds';
 import { DropRedundantPledgesProjectIndex1764670000000 } from './migrations/1764670000000-drop-redundant-pledges-project-index';
+import { AddPledgeRequestedAttempt1764680000000 } from './migrations/1764680000000-add-pledge-requested-attempt';
 import { PledgeModule } from './pledge.module';
 
 export const pledgeService: ServiceDefinition = {
@@ -31,5 +32,6 @@ export const pledgeService: ServiceDefinition = {
     CreateInvestorNames1764640000000,
     AddOrphanRefunds1764660000000,
     DropRedundantPledgesProjectIndex1764670000000,
+    AddPledgeRequestedAttempt1764680000000,
   ],
 };

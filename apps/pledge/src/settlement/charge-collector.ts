@@ -4,7 +4,13 @@ import { cancellationOutlastsClose, JURISDICTIONS } from '@crowdlink/compliance'
 import { Clock, CLOCK } from '@crowdlink/domain';
 import { PLATFORM_CONFIG, PlatformConfig } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChargeResult, idempotencyKeyOf, PAYMENT_PROVIDER, PaymentProvider } from '../payments/payment-provider';
+import {
+  ChargeRequest,
+  ChargeResult,
+  idempotencyKeyOf,
+  PAYMENT_PROVIDER,
+  PaymentProvider,
+} from '../payments/payment-provider';
 import { decideCharge } from './charge-decision';
 import { ChargeJobData } from './jobs/settlement-jobs.constants';
 import { SettlementQueues } from './jobs/settlement.queues';
@@ -24,7 +30,8 @@ export class ChargeNotAnsweredError extends Error {
  * outside any transaction (no network call holds a row lock) with the attempt's deterministic
  * key, then its answer is applied in ONE transaction (status, journal, event) only if the
  * attempt is still undecided. A crash between the two is harmless: the retry gets the
- * provider's first answer for the same key and applies it then.
+ * provider's first answer for the same key and applies it then, or gives the money back if
+ * the investor cancelled meanwhile.
  */
 @Injectable()
 export class ChargeCollector {
@@ -55,27 +62,25 @@ export class ChargeCollector {
     await this.queues.charge(attempts.map((attempt) => ({ projectId, ...attempt })));
   }
 
-  /** Only an undecided attempt of a campaign still collecting is charged: never one bound to fail. */
+  /**
+   * Only an undecided attempt of a campaign still collecting is charged: never one bound to
+   * fail. The attempt is marked as sent to the provider before the call (see
+   * refundCancelledInFlight for why).
+   */
   async collect({ pledgeId, attempt }: ChargeJobData): Promise<void> {
-    const [pledge] = (await this.dataSource.query(
-      `SELECT ${SETTLING_PLEDGE_COLUMNS} FROM pledges
+    const [[pledge]] = (await this.dataSource.query(
+      `UPDATE pledges SET requested_attempt = $2, updated_at = now()
         WHERE id = $1 AND charge_attempt = $2 AND decided_attempt IS DISTINCT FROM $2 AND status = ANY($3)
           AND EXISTS (SELECT 1 FROM campaigns c JOIN settlements s USING (project_id)
-                       WHERE c.project_id = pledges.project_id AND c.status = 'SETTLING' AND s.outcome IS NULL)`,
+                       WHERE c.project_id = pledges.project_id AND c.status = 'SETTLING' AND s.outcome IS NULL)
+        RETURNING ${SETTLING_PLEDGE_COLUMNS}`,
       [pledgeId, attempt, COLLECTING_STATUSES],
-    )) as SettlingPledgeRow[];
-    if (!pledge) return;
-    if (pledge.customer_ref === null || pledge.payment_method_ref === null) {
-      throw new Error(`Pledge ${pledgeId} has no saved payment method to charge`);
+    )) as [SettlingPledgeRow[], number];
+    if (!pledge) {
+      await this.refundCancelledInFlight(pledgeId, attempt);
+      return;
     }
-    const result = await this.payments.charge({
-      pledgeId,
-      amount: Number(pledge.amount),
-      currency: pledge.currency,
-      customerRef: pledge.customer_ref,
-      paymentMethodRef: pledge.payment_method_ref,
-      idempotencyKey: idempotencyKeyOf.charge(pledgeId, attempt),
-    });
+    const result = await this.payments.charge(chargeRequestOf(pledge, attempt));
     if (result.outcome === 'network_error') throw new ChargeNotAnsweredError(pledgeId);
 
     const decision = await this.dataSource.transaction(async (manager) => {
@@ -134,4 +139,37 @@ export class ChargeCollector {
     const refundRef = await this.orphans.refund(orphan);
     await this.dataSource.transaction((manager) => this.orphans.record(manager, orphan, refundRef, cancelled));
   }
+
+  /**
+   * The same cancellation, when the process that sent the charge died before it applied the
+   * answer: this retry finds the pledge cancelled, but sent to the provider and undecided. The
+   * same key gets the provider's first answer (had the request never arrived, it charges now),
+   * and money taken goes back as above. Without this, only a provider's webhook could tell.
+   */
+  private async refundCancelledInFlight(pledgeId: string, attempt: number): Promise<void> {
+    const [cancelled] = (await this.dataSource.query(
+      `SELECT ${SETTLING_PLEDGE_COLUMNS} FROM pledges
+        WHERE id = $1 AND status = 'CANCELLED' AND requested_attempt = $2 AND decided_attempt IS DISTINCT FROM $2`,
+      [pledgeId, attempt],
+    )) as SettlingPledgeRow[];
+    if (!cancelled) return;
+    const result = await this.payments.charge(chargeRequestOf(cancelled, attempt));
+    if (result.outcome === 'network_error') throw new ChargeNotAnsweredError(pledgeId);
+    if (result.outcome === 'succeeded') await this.refundIfOrphaned(pledgeId, result.chargeRef!);
+  }
+}
+
+/** The provider call of an attempt: a retry must send exactly the first request (same key, same body). */
+function chargeRequestOf(pledge: SettlingPledgeRow, attempt: number): ChargeRequest {
+  if (pledge.customer_ref === null || pledge.payment_method_ref === null) {
+    throw new Error(`Pledge ${pledge.id} has no saved payment method to charge`);
+  }
+  return {
+    pledgeId: pledge.id,
+    amount: Number(pledge.amount),
+    currency: pledge.currency,
+    customerRef: pledge.customer_ref,
+    paymentMethodRef: pledge.payment_method_ref,
+    idempotencyKey: idempotencyKeyOf.charge(pledge.id, attempt),
+  };
 }
