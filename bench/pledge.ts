@@ -38,7 +38,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { schemaOf } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
-import { freePorts } from '@crowdlink/testing';
+import { freePorts, untilHealthy } from '@crowdlink/testing';
 import { loadConfig, PlatformConfig } from '@crowdlink/platform';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -107,17 +107,11 @@ async function spawnService(service: 'gateway' | 'pledge', env: Record<string, s
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
   const port = env[service === 'gateway' ? 'GATEWAY_PORT' : 'PLEDGE_PORT'];
-  const deadline = now() + BOOT_TIMEOUT_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${service} exited while starting: ${stderr}`);
-    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) return child;
-    if (now() > deadline) throw new Error(`${service} did not answer /health in ${BOOT_TIMEOUT_MS} ms: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await untilHealthy(child, [`http://127.0.0.1:${port}`], { timeoutMs: BOOT_TIMEOUT_MS }).catch((error: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${service} did not start: ${error.message}\n${stderr}`);
+  });
+  return child;
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceName } from '@crowdlink/contracts';
-import { eventually, freePorts, TestWorld } from '@crowdlink/testing';
+import { freePorts, TestWorld, untilHealthy } from '@crowdlink/testing';
 import { buildOnce } from './marketplace-launcher';
 
 /*
@@ -58,16 +58,9 @@ export async function startBuiltService(
     await exited;
   };
   const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`${service} exited before it was up:\n${output.join('\n')}`);
-      const health = await fetch(`${url}/health`);
-      if (health.status !== 200) throw new Error(`${service} /health is ${health.status}`);
-    },
-    { timeoutMs: STARTUP_TIMEOUT_MS, intervalMs: 200 },
-  ).catch(async (error: unknown) => {
+  await untilHealthy(child, [url], { timeoutMs: STARTUP_TIMEOUT_MS }).catch(async (error: Error) => {
     await signal('SIGKILL');
-    throw error;
+    throw new Error(`${service} did not start: ${error.message}\n${output.join('\n')}`);
   });
   return { url, process: child, output, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
 }

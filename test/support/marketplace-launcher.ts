@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { currentTestRunId, eventually, freePorts, jwtKeyDirOf, TestWorld } from '@crowdlink/testing';
+import { currentTestRunId, eventually, freePorts, jwtKeyDirOf, TestWorld, untilHealthy } from '@crowdlink/testing';
 
 /*
  * The marketplace as `npm start` runs it, for the cross-service suites: the built launcher
@@ -94,20 +94,10 @@ export async function launchMarketplace(
     await exited;
   };
 
-  const outcome = await eventually(
-    async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return 'exited';
-      for (const port of [gateway, projectListing, investor, pledge, loanLinkage]) {
-        const health = await fetch(`http://127.0.0.1:${port}/health`);
-        if (health.status !== 200) throw new Error(`port ${port} /health is ${health.status}`);
-      }
-      return 'up';
-    },
-    { timeoutMs: STARTUP_TIMEOUT_MS, intervalMs: 250 },
-  ).catch(async (error: unknown) => {
+  const urls = [gateway, projectListing, investor, pledge, loanLinkage].map((port) => `http://127.0.0.1:${port}`);
+  await untilHealthy(child, urls, { timeoutMs: STARTUP_TIMEOUT_MS, intervalMs: 250 }).catch(async (error: Error) => {
     await stop();
-    throw error;
+    throw new Error(`the marketplace did not come up: ${error.message}\n${output.join('\n')}`);
   });
-  if (outcome === 'exited') throw new Error(`the launcher exited before the marketplace was up:\n${output.join('\n')}`);
   return { url: `http://127.0.0.1:${gateway}`, stop };
 }

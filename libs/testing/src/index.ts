@@ -5,3 +5,4 @@ export * from './test-database';
 export * from './test-redis';
 export * from './test-run';
 export * from './test-service';
+export * from './until-healthy';
