@@ -94,11 +94,15 @@ export class InvestorLimitGuard {
     const ids = [...new Set(investorIds)];
     if (ids.length === 0 || (await this.lock(manager, ids)) === 0) return;
     const used = await this.usedSince(manager, ids, now);
+    const params = new SqlParams();
     await manager.query(
       `UPDATE investor_usage u SET used_last_12_months = v.used, version = u.version + 1, updated_at = now()
-         FROM unnest($1::uuid[], $2::bigint[]) AS v(investor_id, used)
+         FROM ${params.unnest(ids, 'v', {
+           investor_id: [(id) => id, 'uuid[]'],
+           used: [(id) => (used.get(id) ?? 0n).toString(), 'bigint[]'],
+         })}
         WHERE u.investor_id = v.investor_id AND u.jurisdiction = 'US'`,
-      [ids, ids.map((id) => (used.get(id) ?? 0n).toString())],
+      params.values,
     );
   }
 
