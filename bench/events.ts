@@ -4,8 +4,9 @@
  *   npm run bench:events
  *
  * In one run, on the same PostgreSQL and Redis:
- *  (a) raw BullMQ: N events as jobs added with addBulk in relay-sized chunks, one job per
- *      consuming service of user.registered (investor and pledge, as the relay routes them),
+ *  (a) raw BullMQ: N events as jobs added with addBulk in relay-sized chunks, one job per event
+ *      and consuming service of user.registered (investor and pledge; the relay itself sends
+ *      each consumer one job per pass, carrying the pass's events),
  *      the investor's queue processed by a no-op Worker with the inbox worker's concurrency and
  *      job options -> events/s (first add to last `completed`).
  *  (b) pipeline: N user.registered events (role investor), each committed in its own gateway
@@ -39,7 +40,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { contractOf, deadLetterQueueName, Event, inboxQueueName, schemaOf } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
-import { INBOX_JOB_OPTIONS, InboxConsumer, OutboxPublisher, OutboxRelay } from '@crowdlink/messaging';
+import { eventsOf, INBOX_JOB_OPTIONS, InboxConsumer, OutboxPublisher, OutboxRelay } from '@crowdlink/messaging';
 import {
   createLogger,
   createRedis,
@@ -312,13 +313,17 @@ async function bootServices(config: PlatformConfig): Promise<Services> {
   const tracker = new ConsumeTracker();
   const consumer = investor.get(InboxConsumer);
   const original = consumer.process.bind(consumer);
-  // measurement only: the worker calls this.process(job), so the wrapper sees each job's outcome
-  // right after the inbox transaction committed, and changes nothing about how it is handled
+  // measurement only: the worker calls this.process(job), so the wrapper sees each job's outcomes
+  // right after its events' inbox transactions committed, and changes nothing about how it is handled
   consumer.process = async (job: Job) => {
-    const outcome = await original(job);
-    if (outcome === 'handled') tracker.handled((job.data as { id: string }).id, now());
-    else tracker.notHandled += 1;
-    return outcome;
+    const outcomes = await original(job);
+    const events = eventsOf(job) as { id: string }[];
+    const at = now();
+    outcomes.forEach((outcome, index) => {
+      if (outcome === 'handled') tracker.handled(events[index]!.id, at);
+      else tracker.notHandled += 1;
+    });
+    return outcomes;
   };
   return {
     gateway,

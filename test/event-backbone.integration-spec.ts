@@ -1,5 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
+  deliveryBatchJobId,
   deliveryJobId,
   Event,
   EventType,
@@ -11,6 +12,7 @@ import { newId } from '@crowdlink/domain';
 import {
   DeadLetter,
   envelopeOf,
+  EVENT_BATCH_JOB_NAME,
   MessagingJanitor,
   OutboxDelivery,
   OutboxPublisher,
@@ -168,10 +170,10 @@ describe('event backbone', () => {
     const user = snapshot({ displayName: 'Once' });
     const event = envelope('user.registered', user);
     await inbox.add(event.type, event, { jobId: 'first-delivery' });
-    await expect(finished(inbox, 'first-delivery')).resolves.toHaveProperty('returnvalue', 'handled');
+    await expect(finished(inbox, 'first-delivery')).resolves.toHaveProperty('returnvalue', ['handled']);
 
     await inbox.add(event.type, event, { jobId: 'second-delivery' });
-    await expect(finished(inbox, 'second-delivery')).resolves.toHaveProperty('returnvalue', 'duplicate');
+    await expect(finished(inbox, 'second-delivery')).resolves.toHaveProperty('returnvalue', ['duplicate']);
     const inboxRows = await dataSourceOf(investor).query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [
       event.id,
     ]);
@@ -183,7 +185,7 @@ describe('event backbone', () => {
     const ids = Array.from({ length: 20 }, (_, copy) => `raced-${event.id}-${copy}`);
     await inbox.addBulk(ids.map((jobId) => ({ name: event.type, data: event, opts: { jobId } })));
 
-    const outcomes = await Promise.all(ids.map(async (jobId) => (await finished(inbox, jobId)).returnvalue));
+    const outcomes = (await Promise.all(ids.map(async (jobId) => (await finished(inbox, jobId)).returnvalue))).flat();
     expect(outcomes.filter((outcome) => outcome === 'handled')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(19);
   });
@@ -243,7 +245,9 @@ describe('event backbone', () => {
     );
     await inbox.addBulk(jobs);
 
-    const outcomes = await Promise.all(jobs.map(async ({ opts }) => (await finished(inbox, opts.jobId)).returnvalue));
+    const outcomes = (
+      await Promise.all(jobs.map(async ({ opts }) => (await finished(inbox, opts.jobId)).returnvalue))
+    ).flat();
     expect(outcomes.filter((outcome) => outcome === 'handled')).toHaveLength(events.length);
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(events.length);
     for (const { userId, name } of users) {
@@ -275,6 +279,81 @@ describe('event backbone', () => {
       [users.map((user) => user.userId)],
     );
     expect(transactions).toBeLessThanOrEqual(10);
+  });
+
+  it('sends each consumer one job per relay pass, carrying all of its events', async () => {
+    const relay = gateway.app.get(OutboxRelay);
+    await relay.stop(); // so that the 30 events go in one pass
+    try {
+      const users = Array.from({ length: 30 }, (_, n) => snapshot({ displayName: `Pass ${n}` }));
+      const publisher = gateway.app.get(OutboxPublisher);
+      await dataSourceOf(gateway).transaction(async (manager) => {
+        for (const user of users) {
+          await publisher.publish(manager, 'user.registered', {
+            aggregateId: user.userId,
+            aggregateVersion: 1,
+            payload: user,
+          });
+        }
+      });
+      const unsent: { id: string }[] = await dataSourceOf(gateway).query(
+        `SELECT id FROM outbox WHERE published_at IS NULL ORDER BY next_attempt_at, id`,
+      );
+      expect(unsent).toHaveLength(30);
+
+      await expect(relay.relayOnce()).resolves.toBe(30);
+
+      const job = await finished(
+        inbox,
+        deliveryBatchJobId(
+          unsent.map((row) => row.id),
+          'investor',
+        ),
+      );
+      expect(job.name).toBe(EVENT_BATCH_JOB_NAME);
+      expect((job.data as { events: Event[] }).events.map((event) => event.aggregateId)).toEqual(
+        users.map((user) => user.userId),
+      );
+      expect(job.returnvalue).toEqual(users.map(() => 'handled'));
+      for (const user of users) await expect(profileOf(investor, user.userId)).resolves.toBeDefined();
+    } finally {
+      relay.start();
+    }
+  });
+
+  it('parks a malformed event of a batch on its own and applies the rest', async () => {
+    const [before, after] = [snapshot({ displayName: 'Before' }), snapshot({ displayName: 'After' })];
+    const malformed = envelope('user.registered', snapshot({ displayName: '' }));
+    const events = [envelope('user.registered', before), malformed, envelope('user.registered', after)];
+    await inbox.add(EVENT_BATCH_JOB_NAME, { events }, { jobId: 'batch-with-a-malformed-event' });
+
+    const job = await finished(inbox, 'batch-with-a-malformed-event');
+    expect(job.returnvalue).toEqual(['handled', 'dead-lettered', 'handled']);
+    expect(await profileOf(investor, before.userId)).toMatchObject({ display_name: 'Before' });
+    expect(await profileOf(investor, after.userId)).toMatchObject({ display_name: 'After' });
+    expect(await profileOf(investor, malformed.aggregateId)).toBeUndefined();
+    const letter = await deadLetters.getJob('batch-with-a-malformed-event.1');
+    expect(letter?.data).toMatchObject({ event: malformed, reason: expect.stringMatching(/displayName/) });
+  });
+
+  it('commits the rest of a batch when one event fails, and retries that event in a job of its own', async () => {
+    const users = Array.from({ length: 10 }, (_, n) => snapshot({ displayName: `Batch ${n}` }));
+    const bad = envelope('user.registered', snapshot({ displayName: 'Too far', userVersion: 3_000_000_000 }));
+    const events = users.map((user) => envelope('user.registered', user));
+    events.splice(5, 0, bad);
+    await inbox.add(EVENT_BATCH_JOB_NAME, { events }, { jobId: 'batch-with-a-failing-event' });
+
+    const job = await finished(inbox, 'batch-with-a-failing-event');
+    expect(job.returnvalue).toEqual(events.map((event) => (event === bad ? 'retried-alone' : 'handled')));
+    for (const user of users) await expect(profileOf(investor, user.userId)).resolves.toBeDefined();
+    const retried = await eventually(async () => {
+      const alone = await inbox.getJob(deliveryJobId(bad.id, 'investor'));
+      if (!alone?.failedReason) throw new Error('the failing event has not been retried on its own yet');
+      return alone;
+    });
+    expect(retried.data).toEqual(bad);
+    expect(retried.failedReason).toMatch(/out of range/);
+    expect(await profileOf(investor, bad.aggregateId)).toBeUndefined();
   });
 
   it('applies several snapshots of one user in one statement as their newest', async () => {
@@ -309,8 +388,8 @@ describe('event backbone', () => {
       const [{ id: eventId }] = await dataSourceOf(gateway).query(`SELECT id FROM outbox WHERE aggregate_id = $1`, [
         user.userId,
       ]);
-      const jobId = deliveryJobId(eventId, 'investor');
-      await expect(finished(inbox, jobId)).resolves.toHaveProperty('returnvalue', 'handled');
+      const jobId = deliveryBatchJobId([eventId], 'investor');
+      await expect(finished(inbox, jobId)).resolves.toHaveProperty('returnvalue', ['handled']);
       const unsent = await dataSourceOf(gateway).query(`SELECT published_at FROM outbox WHERE id = $1`, [eventId]);
       expect(unsent[0].published_at).toBeNull();
 
@@ -318,7 +397,7 @@ describe('event backbone', () => {
       await (await inbox.getJob(jobId))!.remove();
       await relay.relayOnce();
 
-      await expect(finished(inbox, jobId)).resolves.toHaveProperty('returnvalue', 'duplicate');
+      await expect(finished(inbox, jobId)).resolves.toHaveProperty('returnvalue', ['duplicate']);
       const sent = await dataSourceOf(gateway).query(`SELECT published_at FROM outbox WHERE id = $1`, [eventId]);
       expect(sent[0].published_at).not.toBeNull();
       expect(await profileOf(investor, user.userId)).toEqual({ display_name: 'Crash survivor', user_version: 1 });

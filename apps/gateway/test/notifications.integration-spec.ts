@@ -908,14 +908,14 @@ describe('redelivery', () => {
     const queue = gatewayInbox();
     try {
       await queue.add(event.type, event, { jobId: `first-${event.id}` });
-      await expect(finished(queue, `first-${event.id}`)).resolves.toHaveProperty('returnvalue', 'handled');
+      await expect(finished(queue, `first-${event.id}`)).resolves.toHaveProperty('returnvalue', ['handled']);
       await queue.add(event.type, event, { jobId: `second-${event.id}` });
-      await expect(finished(queue, `second-${event.id}`)).resolves.toHaveProperty('returnvalue', 'duplicate');
+      await expect(finished(queue, `second-${event.id}`)).resolves.toHaveProperty('returnvalue', ['duplicate']);
 
       // the janitor sweeps inbox rows after INBOX_RETENTION_DAYS; the unique index still holds
       await query(h, `DELETE FROM gateway.inbox WHERE event_id = $1`, [event.id]);
       await queue.add(event.type, event, { jobId: `third-${event.id}` });
-      await expect(finished(queue, `third-${event.id}`)).resolves.toHaveProperty('returnvalue', 'handled');
+      await expect(finished(queue, `third-${event.id}`)).resolves.toHaveProperty('returnvalue', ['handled']);
     } finally {
       await queue.close();
     }
@@ -951,10 +951,10 @@ describe('redelivery', () => {
     const queue = gatewayInbox();
     try {
       await queue.add(event.type, event, { jobId: `first-${event.id}` });
-      await expect(finished(queue, `first-${event.id}`)).resolves.toHaveProperty('returnvalue', 'handled');
+      await expect(finished(queue, `first-${event.id}`)).resolves.toHaveProperty('returnvalue', ['handled']);
       await query(h, `DELETE FROM gateway.inbox WHERE event_id = $1`, [event.id]);
       await queue.add(event.type, event, { jobId: `second-${event.id}` });
-      await expect(finished(queue, `second-${event.id}`)).resolves.toHaveProperty('returnvalue', 'handled');
+      await expect(finished(queue, `second-${event.id}`)).resolves.toHaveProperty('returnvalue', ['handled']);
     } finally {
       await queue.close();
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ServiceName } from './services';
 
 /*
@@ -22,6 +23,15 @@ export function deadLetterQueueName(service: ServiceName): string {
  */
 export function deliveryJobId(eventId: string, consumer: ServiceName): string {
   return `${consumer}.${eventId}`;
+}
+
+/**
+ * The deterministic BullMQ job id of a batch of events for one consumer: a relay that sends
+ * the same outbox rows again (it died before marking them sent) adds a job Redis already has.
+ */
+export function deliveryBatchJobId(eventIds: readonly string[], consumer: ServiceName): string {
+  const digest = createHash('sha256').update(eventIds.join(',')).digest('base64url');
+  return `${consumer}.batch.${digest}`;
 }
 
 /** project-listing's delayed jobs that open approved projects at their `opensAt`. */

@@ -2,6 +2,7 @@ export * from './bullmq-connections';
 export * from './event-handler.decorator';
 export * from './event-validation';
 export * from './inbox/inbox.consumer';
+export * from './inbox/inbox-job';
 export * from './inbox/newest-per-key';
 export * from './inbox/routing-check';
 export * from './messaging.constants';

@@ -1,9 +1,12 @@
 import { JobsOptions } from 'bullmq';
 
+/** The first retry of an event whose handler threw waits this long; each next one twice as long. */
+export const INBOX_RETRY_DELAY_MS = 1000;
+
 /** How an inbox job is retried when its handler throws (a database hiccup, a deadlock). */
 export const INBOX_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
+  backoff: { type: 'exponential', delay: INBOX_RETRY_DELAY_MS },
   // completed jobs stay a day so a re-publish within it is dropped by BullMQ's job id
   removeOnComplete: { age: 24 * 3600, count: 100_000 },
   removeOnFail: { age: 7 * 24 * 3600 },

@@ -29,11 +29,16 @@ export class InboxGroupCommit {
     private readonly handlers: EventHandlerRegistry,
   ) {}
 
-  apply(event: Event): Promise<InboxOutcome> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ event, resolve, reject });
-      this.startGroups();
-    });
+  /**
+   * Queues the events (of one job: they may share a group) and answers, per event, whether it
+   * was applied or had been before.
+   */
+  apply(events: readonly Event[]): Promise<InboxOutcome>[] {
+    const outcomes = events.map(
+      (event) => new Promise<InboxOutcome>((resolve, reject) => this.waiting.push({ event, resolve, reject })),
+    );
+    this.startGroups();
+    return outcomes;
   }
 
   private startGroups(): void {

@@ -1,16 +1,20 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventType, inboxQueueName, ServiceName } from '@crowdlink/contracts';
+import { deliveryJobId, Event, inboxQueueName, ServiceName } from '@crowdlink/contracts';
 import { LOGGER, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@crowdlink/platform';
 import { Job, Worker } from 'bullmq';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { BullMqConnections } from '../bullmq-connections';
 import { parseEvent } from '../event-validation';
-import { DEAD_LETTER_JOB_OPTIONS } from '../messaging.constants';
+import { DEAD_LETTER_JOB_OPTIONS, INBOX_JOB_OPTIONS, INBOX_RETRY_DELAY_MS } from '../messaging.constants';
 import { MessagingMetrics } from '../messaging.metrics';
 import { EventHandlerRegistry } from './event-handler.registry';
-import { InboxGroupCommit } from './inbox-group-commit';
+import { InboxGroupCommit, InboxOutcome } from './inbox-group-commit';
+import { eventsOf } from './inbox-job';
+
+/** What became of one event of an inbox job. */
+export type InboxJobOutcome = InboxOutcome | 'dead-lettered' | 'retried-alone';
 
 export interface DeadLetter {
   job: { id?: string; name: string; attemptsMade: number };
@@ -20,10 +24,12 @@ export interface DeadLetter {
 }
 
 /**
- * Consumes the service's inbox queue. Each event's effect commits in one transaction with
- * the row that records its id in the inbox (several events may share that transaction: see
- * InboxGroupCommit): a redelivered event finds its id there and has no second effect. Malformed events and events that keep failing go to the dead-letter
- * queue with the reason, and the worker carries on.
+ * Consumes the service's inbox queue, whose jobs carry a batch of events (one relay pass) or a
+ * single event (retried on its own). Each event's effect commits in one transaction with the
+ * row that records its id in the inbox (several events may share that transaction: see
+ * InboxGroupCommit): a redelivered event finds its id there and has no second effect.
+ * Malformed events and events that keep failing go to the dead-letter queue with the reason,
+ * and the worker carries on.
  */
 @Injectable()
 export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -58,37 +64,89 @@ export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await this.worker?.close();
   }
 
-  async process(job: Job): Promise<'handled' | 'duplicate' | 'dead-lettered'> {
-    const parsed = parseEvent(job.data, this.service);
-    if (!parsed.ok) {
-      this.metrics.failed.inc({ type: String((job.data as { type?: unknown })?.type ?? 'unknown'), reason: 'invalid' });
-      await this.deadLetter(job, parsed.reason);
-      return 'dead-lettered';
+  /**
+   * Applies the job's events and says what became of each, in order. Malformed events are
+   * dead-lettered one by one. An event whose handler throws fails a job of its own, which
+   * BullMQ retries; in a batch, the others stand and the event goes on in a job of its own.
+   */
+  async process(job: Job): Promise<InboxJobOutcome[]> {
+    const raws = eventsOf(job);
+    const outcomes: InboxJobOutcome[] = [];
+    const valid: { index: number; event: Event }[] = [];
+    for (const [index, raw] of raws.entries()) {
+      const parsed = parseEvent(raw, this.service);
+      if (parsed.ok) {
+        valid.push({ index, event: parsed.event });
+        continue;
+      }
+      this.metrics.failed.inc({ type: typeOf(raw), reason: 'invalid' });
+      await this.deadLetter(job, parsed.reason, { event: raw, id: raws.length === 1 ? job.id : `${job.id}.${index}` });
+      outcomes[index] = 'dead-lettered';
     }
-    const outcome = await this.groupCommit.apply(parsed.event);
-    (outcome === 'handled' ? this.metrics.consumed : this.metrics.duplicates).inc({ type: parsed.event.type });
-    return outcome;
+    const applied = await Promise.allSettled(this.groupCommit.apply(valid.map(({ event }) => event)));
+    const failed: Event[] = [];
+    applied.forEach((result, n) => {
+      const { index, event } = valid[n]!;
+      if (result.status === 'rejected') {
+        if (raws.length === 1) throw result.reason;
+        this.logger.warn(
+          { jobId: job.id, eventId: event.id, type: event.type, reason: reasonOf(result.reason) },
+          'event handler failed; retrying the event on its own',
+        );
+        failed.push(event);
+        outcomes[index] = 'retried-alone';
+        return;
+      }
+      (result.value === 'handled' ? this.metrics.consumed : this.metrics.duplicates).inc({ type: event.type });
+      outcomes[index] = result.value;
+    });
+    if (failed.length > 0) await this.retryAlone(failed);
+    return outcomes;
+  }
+
+  /** Each event in a job of its own, first tried after the retry delay, then retried as any job. */
+  private async retryAlone(events: Event[]): Promise<void> {
+    for (const event of events) this.metrics.failed.inc({ type: event.type, reason: 'error' });
+    await this.connections.inboxOf(this.service).addBulk(
+      events.map((event) => ({
+        name: event.type,
+        data: event,
+        opts: { ...INBOX_JOB_OPTIONS, jobId: deliveryJobId(event.id, this.service), delay: INBOX_RETRY_DELAY_MS },
+      })),
+    );
   }
 
   private async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
-    const type = (job.data as { type?: EventType })?.type ?? 'unknown';
+    const type = job.name; // the event's type, or the batch's name
     const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
     this.metrics.failed.inc({ type, reason: exhausted ? 'exhausted' : 'error' });
     this.logger.warn({ jobId: job.id, type, attempt: job.attemptsMade, reason: error.message }, 'event handler failed');
     if (exhausted) await this.deadLetter(job, `handler failed ${job.attemptsMade} times: ${error.message}`);
   }
 
-  private async deadLetter(job: Job, reason: string): Promise<void> {
+  /** Parks what the job carries (or one event of it) with the reason, once per letter id. */
+  private async deadLetter(
+    job: Job,
+    reason: string,
+    { event, id }: { event: unknown; id: string | undefined } = { event: job.data, id: job.id },
+  ): Promise<void> {
     const letter: DeadLetter = {
       job: { id: job.id, name: job.name, attemptsMade: job.attemptsMade },
-      event: job.data,
+      event,
       reason,
       failedAt: new Date().toISOString(),
     };
-    this.logger.error({ jobId: job.id, reason }, 'event dead-lettered');
-    await this.connections
-      .deadLetterOf(this.service)
-      .add(job.name, letter, { ...DEAD_LETTER_JOB_OPTIONS, jobId: job.id });
+    this.logger.error({ jobId: job.id, letterId: id, reason }, 'event dead-lettered');
+    await this.connections.deadLetterOf(this.service).add(job.name, letter, { ...DEAD_LETTER_JOB_OPTIONS, jobId: id });
   }
+}
+
+/** A malformed event's type for metrics, if it has one. */
+function typeOf(data: unknown): string {
+  return String((data as { type?: unknown } | undefined)?.type ?? 'unknown');
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,19 @@
+import { Event } from '@crowdlink/contracts';
+import { Job } from 'bullmq';
+
+/**
+ * The name of a job that carries a batch of events: what the relay sends each consuming
+ * service per pass. (A job named by an event type carries that one event: an event retried
+ * on its own.) Event types all hold a dot, so the two never meet.
+ */
+export const EVENT_BATCH_JOB_NAME = 'events';
+
+export interface EventBatch {
+  events: Event[];
+}
+
+/** The events an inbox job carries, unchecked: the consumer validates each. */
+export function eventsOf(job: Job): unknown[] {
+  const data = job.data as Partial<EventBatch> | undefined;
+  return job.name === EVENT_BATCH_JOB_NAME && Array.isArray(data?.events) ? data.events : [job.data];
+}
