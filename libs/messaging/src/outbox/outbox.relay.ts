@@ -83,8 +83,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  /** Claims the oldest due rows that no other relay holds. */
+  /**
+   * Claims the oldest due rows that no other relay holds, walking outbox_pending_idx in order.
+   * Never as a bitmap scan, which the planner would otherwise pick: a sent row's entry stays in
+   * the index until VACUUM, and only an index scan marks such entries dead on its first visit,
+   * where a bitmap scan re-reads every sent row in every pass (measured in bench:pledge after
+   * 30,000 events: 7–9 ms a pass, against 0.1–0.3 ms).
+   */
   async claim(manager: EntityManager): Promise<OutboxRow[]> {
+    await manager.query(`SET LOCAL enable_bitmapscan = off`);
     return manager.query(
       `SELECT id, event_type, event_version, aggregate_id, aggregate_version, payload, occurred_at
          FROM outbox
