@@ -442,6 +442,20 @@ describe('event backbone', () => {
     }
   });
 
+  it('has PostgreSQL vacuum the outbox after 10,000 changed rows, not after a fifth of the table', async () => {
+    const [{ reloptions }] = await dataSourceOf(gateway).query(
+      `SELECT reloptions FROM pg_class WHERE oid = 'outbox'::regclass`,
+    );
+    expect(reloptions).toEqual(
+      expect.arrayContaining([
+        'autovacuum_vacuum_scale_factor=0',
+        'autovacuum_vacuum_threshold=10000',
+        'autovacuum_analyze_scale_factor=0',
+        'autovacuum_analyze_threshold=10000',
+      ]),
+    );
+  });
+
   it('sweeps sent outbox rows after a week and inbox ids after a month, never unsent rows', async () => {
     const gatewayDb = dataSourceOf(gateway);
     const [old, unsent] = [newId(), newId()];

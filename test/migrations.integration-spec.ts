@@ -7,7 +7,7 @@ import { ALL_SERVICES } from './setup/service-definitions';
 /*
  * Every service's migrations have a `down` that works: on a database migrated to the end (a copy
  * of the run's template), each service's migrations are undone one by one down to an empty
- * schema, then applied again to the same tables, indexes and constraints.
+ * schema, then applied again to the same tables (storage settings included), indexes and constraints.
  */
 
 let url: string;
@@ -37,11 +37,12 @@ describe.each(ALL_SERVICES.map((service) => [service.name, service] as const))('
   });
 });
 
-/** The schema's tables, indexes and constraints, by name, apart from TypeORM's own `migrations` table. */
+/** The schema's tables (with their storage settings), indexes and constraints, apart from TypeORM's own `migrations` table. */
 async function shapeOf(dataSource: DataSource, schema: string): Promise<string[]> {
   const rows = (await dataSource.query(
-    `SELECT 'table ' || table_name AS item FROM information_schema.tables
-      WHERE table_schema = $1 AND table_name <> 'migrations'
+    `SELECT 'table ' || c.relname || ' ' || coalesce(array_to_string(c.reloptions, ','), '') AS item
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm') AND c.relname <> 'migrations'
      UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes
       WHERE schemaname = $1 AND tablename <> 'migrations'
      UNION ALL SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(c.oid)

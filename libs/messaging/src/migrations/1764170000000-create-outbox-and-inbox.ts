@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { VacuumOutboxAsAQueue1764690000000 } from './1764690000000-vacuum-outbox-as-a-queue';
 
 /**
  * The outbox and inbox tables every service has in its own schema. Frozen once released:
@@ -45,4 +46,4 @@ export class CreateOutboxAndInbox1764170000000 implements MigrationInterface {
   }
 }
 
-export const MESSAGING_MIGRATIONS = [CreateOutboxAndInbox1764170000000];
+export const MESSAGING_MIGRATIONS = [CreateOutboxAndInbox1764170000000, VacuumOutboxAsAQueue1764690000000];
