@@ -13,6 +13,7 @@ import {
   DeadLetter,
   envelopeOf,
   EVENT_BATCH_JOB_NAME,
+  INBOX_JOB_OPTIONS,
   MessagingJanitor,
   OutboxDelivery,
   OutboxPublisher,
@@ -26,7 +27,7 @@ import {
   startTestService,
   TestWorld,
 } from '@crowdlink/testing';
-import { Job, Queue } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { gatewayService } from '../apps/gateway/src/gateway.definition';
 import { investorService } from '../apps/investor/src/investor.definition';
@@ -581,5 +582,83 @@ describe('event backbone while Redis is down', () => {
     await expect(arrivedProfile(investor, registered.user.id, 30_000)).resolves.toMatchObject({
       display_name: 'Outage',
     });
+  });
+});
+
+describe('an inbox job whose worker process died twice while working it', () => {
+  /** Short, so that a dead worker's jobs stall within a test; the services keep BullMQ's defaults. */
+  const DEAD_WORKER_LOCK_MS = 200;
+  let world: TestWorld;
+  let inbox: Queue;
+  let deadLetters: Queue;
+  let investor: RunningService | undefined;
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    inbox = queueOf(world, inboxQueueName('investor'));
+    deadLetters = queueOf(world, deadLetterQueueName('investor'));
+  });
+
+  afterAll(async () => {
+    await Promise.all([inbox?.close(), deadLetters?.close()]);
+    await investor?.close();
+  });
+
+  /**
+   * Takes the jobs twice the way a consumer process does and dies with them each time (their
+   * locks are never renewed), until BullMQ's stalled check has put them back twice: the state jobs
+   * are in after two crashes. The next worker to take one fails it as stalled, without retrying.
+   */
+  async function stallTwice(jobIds: string[]): Promise<void> {
+    const dying = new Worker(inboxQueueName('investor'), null, {
+      connection: { url: world.env.REDIS_URL },
+      prefix: world.redisPrefix,
+      autorun: false,
+      lockDuration: DEAD_WORKER_LOCK_MS,
+      stalledInterval: DEAD_WORKER_LOCK_MS / 2,
+    });
+    try {
+      await dying.startStalledCheckTimer();
+      for (const stall of [1, 2]) {
+        const taken: (string | undefined)[] = [];
+        while (taken.length < jobIds.length)
+          taken.push((await dying.getNextJob(`dying-${stall}`, { block: false }))?.id);
+        expect(taken.sort()).toEqual([...jobIds].sort());
+        await eventually(async () => {
+          const states = await Promise.all(jobIds.map((id) => inbox.getJobState(id)));
+          if (states.some((state) => state !== 'waiting')) throw new Error(`not stalled ${stall} time(s) yet`);
+        });
+      }
+    } finally {
+      await dying.close(true);
+    }
+  }
+
+  it('sends each event of a batch on alone, and dead-letters a lone event', async () => {
+    const users = Array.from({ length: 5 }, (_, n) => snapshot({ displayName: `Stalled ${n}` }));
+    const batch = users.map((user) => envelope('user.registered', user));
+    const lone = envelope('user.registered', snapshot({ displayName: 'Stalled alone' }));
+    await inbox.add(EVENT_BATCH_JOB_NAME, { events: batch }, { ...INBOX_JOB_OPTIONS, jobId: 'stalled-batch' });
+    await inbox.add(lone.type, lone, { ...INBOX_JOB_OPTIONS, jobId: 'stalled-event' });
+    await stallTwice(['stalled-batch', 'stalled-event']);
+
+    investor = await startTestService(investorService, world);
+
+    for (const user of users) {
+      await expect(arrivedProfile(investor, user.userId)).resolves.toMatchObject({ display_name: user.displayName });
+    }
+    const failedBatch = await finished(inbox, 'stalled-batch');
+    expect(failedBatch.failedReason).toMatch(/stalled/);
+    for (const event of batch) {
+      expect((await finished(inbox, deliveryJobId(event.id, 'investor'))).returnvalue).toEqual(['handled']);
+    }
+    const letter = await eventually(async () => {
+      const parked = await deadLetters.getJob('stalled-event');
+      if (!parked) throw new Error('the lone event is not dead-lettered yet');
+      return parked;
+    });
+    expect(letter.data).toMatchObject({ event: lone, reason: expect.stringMatching(/stalled/) });
+    expect(await profileOf(investor, lone.aggregateId)).toBeUndefined();
+    expect(await deadLetters.getJob('stalled-batch')).toBeUndefined();
   });
 });

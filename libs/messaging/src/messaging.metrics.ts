@@ -42,7 +42,7 @@ export class MessagingMetrics {
     });
     this.failed = new Counter({
       name: 'events_failed_total',
-      help: 'Events that failed: invalid (dead-lettered at once), error (will retry) or exhausted (dead-lettered)',
+      help: "Events that failed: invalid (dead-lettered at once), error (will retry), exhausted or stalled (given up: a lone event dead-lettered, a batch's events retried alone)",
       labelNames: ['type', 'reason'],
       registers,
     });

@@ -72,17 +72,7 @@ export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationS
   async process(job: Job): Promise<InboxJobOutcome[]> {
     const raws = eventsOf(job);
     const outcomes: InboxJobOutcome[] = [];
-    const valid: { index: number; event: Event }[] = [];
-    for (const [index, raw] of raws.entries()) {
-      const parsed = parseEvent(raw, this.service);
-      if (parsed.ok) {
-        valid.push({ index, event: parsed.event });
-        continue;
-      }
-      this.metrics.failed.inc({ type: typeOf(raw), reason: 'invalid' });
-      await this.deadLetter(job, parsed.reason, { event: raw, id: raws.length === 1 ? job.id : `${job.id}.${index}` });
-      outcomes[index] = 'dead-lettered';
-    }
+    const valid = await this.setAsideMalformed(job, raws, outcomes);
     const applied = await Promise.allSettled(this.groupCommit.apply(valid.map(({ event }) => event)));
     const failed: Event[] = [];
     applied.forEach((result, n) => {
@@ -104,6 +94,29 @@ export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return outcomes;
   }
 
+  /**
+   * The job's well-formed events, with their places in it; each malformed one is
+   * dead-lettered (once per letter id, however often the job runs) and marked so in `outcomes`.
+   */
+  private async setAsideMalformed(
+    job: Job,
+    raws: unknown[],
+    outcomes: InboxJobOutcome[],
+  ): Promise<{ index: number; event: Event }[]> {
+    const valid: { index: number; event: Event }[] = [];
+    for (const [index, raw] of raws.entries()) {
+      const parsed = parseEvent(raw, this.service);
+      if (parsed.ok) {
+        valid.push({ index, event: parsed.event });
+        continue;
+      }
+      this.metrics.failed.inc({ type: typeOf(raw), reason: 'invalid' });
+      await this.deadLetter(job, parsed.reason, { event: raw, id: raws.length === 1 ? job.id : `${job.id}.${index}` });
+      outcomes[index] = 'dead-lettered';
+    }
+    return valid;
+  }
+
   /** Each event in a job of its own, first tried after the retry delay, then retried as any job. */
   private async retryAlone(events: Event[]): Promise<void> {
     for (const event of events) this.metrics.failed.inc({ type: event.type, reason: 'error' });
@@ -116,13 +129,28 @@ export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationS
     );
   }
 
+  /**
+   * BullMQ calls this after every failed attempt. It gives a job up when its attempts are used
+   * up, or at once when the job stalled more than once (the process working it died, twice:
+   * BullMQ then fails it as unrecoverable, without retrying). A given-up event is
+   * dead-lettered; a given-up batch's events each go on in a job of their own, so that only an
+   * event that fails (or kills its process) on its own ends up there, and none is dropped.
+   */
   private async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
     const type = job.name; // the event's type, or the batch's name
+    const stalled = error.name === 'UnrecoverableError'; // BullMQ's only unrecoverable failure of our jobs
     const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
-    this.metrics.failed.inc({ type, reason: exhausted ? 'exhausted' : 'error' });
+    this.metrics.failed.inc({ type, reason: stalled ? 'stalled' : exhausted ? 'exhausted' : 'error' });
     this.logger.warn({ jobId: job.id, type, attempt: job.attemptsMade, reason: error.message }, 'event handler failed');
-    if (exhausted) await this.deadLetter(job, `handler failed ${job.attemptsMade} times: ${error.message}`);
+    if (!stalled && !exhausted) return;
+    const raws = eventsOf(job);
+    if (raws.length === 1) {
+      await this.deadLetter(job, `given up after ${job.attemptsMade} attempt(s): ${error.message}`);
+      return;
+    }
+    const valid = await this.setAsideMalformed(job, raws, []);
+    await this.retryAlone(valid.map(({ event }) => event));
   }
 
   /** Parks what the job carries (or one event of it) with the reason, once per letter id. */
