@@ -1,7 +1,10 @@
+import { PROJECT_GO_LIVE_QUEUE } from '@crowdlink/contracts';
 import { eventually, RunningService, startTestService } from '@crowdlink/testing';
+import { UnrecoverableError, Worker } from 'bullmq';
 import { loanLinkageService } from '../../loan-linkage/src/loan-linkage.definition';
 import { pledgeService } from '../../pledge/src/pledge.definition';
-import { goLiveJobId } from '../src/review/jobs/go-live.constants';
+import { GO_LIVE_JOB, GO_LIVE_JOB_OPTIONS, goLiveJobId } from '../src/review/jobs/go-live.constants';
+import { GoLiveWorker } from '../src/review/jobs/go-live.worker';
 import { GoLiveQueue } from '../src/review/jobs/go-live.queue';
 import { ReviewService } from '../src/review/review.service';
 import { projectListingService } from '../src/project-listing.definition';
@@ -508,6 +511,42 @@ describe('going live at opensAt', () => {
       await eventually(async () => expect((await get(project.id)).body.status).toBe('LIVE'), { timeoutMs: 15_000 });
     } finally {
       await replica.close();
+    }
+  });
+
+  it('a go-live job that failed for good is tried again when a service instance starts', async () => {
+    const project = await approvedProject(
+      h,
+      founder,
+      projectBody(companyId, {
+        opensAt: new Date(Date.now() + 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 23 * DAY_MS).toISOString(),
+      }),
+    );
+    // as if the job had run at opensAt and failed as stalled: its process died twice while running it
+    const worker = h.listing.app.get(GoLiveWorker);
+    await worker.beforeApplicationShutdown();
+    const { queue } = h.listing.app.get(GoLiveQueue);
+    const jobId = goLiveJobId(project.id);
+    const dying = new Worker(PROJECT_GO_LIVE_QUEUE, null, {
+      connection: { url: h.world.env.REDIS_URL },
+      prefix: h.world.redisPrefix,
+      autorun: false,
+    });
+    let replica: RunningService | undefined;
+    try {
+      await queue.remove(jobId);
+      await queue.add(GO_LIVE_JOB, { projectId: project.id }, { ...GO_LIVE_JOB_OPTIONS, jobId });
+      const taken = await dying.getNextJob('dying');
+      await taken!.moveToFailed(new UnrecoverableError('job stalled more than allowable limit'), 'dying');
+      expect(await queue.getJobState(jobId)).toBe('failed');
+      await query(h, `UPDATE project_listing.projects SET opens_at = now() WHERE id = $1`, [project.id]);
+
+      replica = await startTestService(projectListingService, h.world);
+      await eventually(async () => expect((await get(project.id)).body.status).toBe('LIVE'), { timeoutMs: 15_000 });
+    } finally {
+      await Promise.all([dying.close(), replica?.close()]);
+      await worker.onApplicationBootstrap();
     }
   });
 

@@ -24,10 +24,19 @@ export class GoLiveQueue implements OnApplicationShutdown {
     this.queue.on('error', () => undefined);
   }
 
-  /** Runs at `opensAt`, or at once when it has passed. */
+  /**
+   * Runs at `opensAt`, or at once when it has passed. The job id is the project's, so a job
+   * already there stands; one that failed for good (its retries ran out, or its process died
+   * twice while running it) is tried again, or the project would wait for BullMQ to forget it.
+   */
   async schedule(projectId: string, opensAt: Date): Promise<void> {
     const delay = Math.max(0, opensAt.getTime() - this.clock.now().getTime());
-    await this.queue.add(GO_LIVE_JOB, { projectId }, { ...GO_LIVE_JOB_OPTIONS, jobId: goLiveJobId(projectId), delay });
+    const job = await this.queue.add(
+      GO_LIVE_JOB,
+      { projectId },
+      { ...GO_LIVE_JOB_OPTIONS, jobId: goLiveJobId(projectId), delay },
+    );
+    if (await job.isFailed()) await job.retry('failed');
   }
 
   async onApplicationShutdown(): Promise<void> {
