@@ -7,15 +7,33 @@ const HOW_TO_START_REDIS = 'redis-server --daemonize yes --bind 127.0.0.1 --port
 /** A dependency that is not there: the message is one line that says which, where, and what to do. */
 export class DependencyUnavailableError extends Error {}
 
-/** Checks that PostgreSQL and Redis answer, creating the database and schema when missing. */
-export async function checkDependencies(databaseUrl: string, redisUrl: string, schema: string): Promise<void> {
+/** The settings a user changes to point at another PostgreSQL or Redis, named in the hint. */
+export interface DependencySettings {
+  database: string;
+  redis: string;
+}
+
+/**
+ * Checks that Redis and PostgreSQL answer, then creates the database and schema when missing
+ * (Redis first, so that a run stopped for want of Redis leaves nothing behind in PostgreSQL).
+ */
+export async function checkDependencies(
+  databaseUrl: string,
+  redisUrl: string,
+  schema: string,
+  settings: DependencySettings = { database: 'DATABASE_URL', redis: 'REDIS_URL' },
+): Promise<void> {
+  await checkRedis(redisUrl, settings.redis);
   try {
     await ensureDatabaseAndSchema(databaseUrl, schema);
   } catch (error) {
     throw new DependencyUnavailableError(
-      `PostgreSQL is not reachable at ${redactUrl(databaseUrl)} (${reason(error)}). Start it with: ${HOW_TO_START_POSTGRES} (or set DATABASE_URL)`,
+      `PostgreSQL is not reachable at ${redactUrl(databaseUrl)} (${reason(error)}). Start it with: ${HOW_TO_START_POSTGRES} (or set ${settings.database})`,
     );
   }
+}
+
+async function checkRedis(redisUrl: string, setting: string): Promise<void> {
   const redis = new IORedis(redisUrl, {
     lazyConnect: true,
     connectTimeout: 3000,
@@ -30,7 +48,7 @@ export async function checkDependencies(databaseUrl: string, redisUrl: string, s
   } catch (error) {
     // ioredis rejects with "Connection is closed"; the socket's own error says why
     throw new DependencyUnavailableError(
-      `Redis is not reachable at ${redactUrl(redisUrl)} (${reason(socketError ?? error)}). Start it with: ${HOW_TO_START_REDIS} (or set REDIS_URL)`,
+      `Redis is not reachable at ${redactUrl(redisUrl)} (${reason(socketError ?? error)}). Start it with: ${HOW_TO_START_REDIS} (or set ${setting})`,
     );
   } finally {
     redis.disconnect();
