@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { quoteIdentifier } from '@crowdlink/platform';
+import { checkDependencies, DependencyUnavailableError, quoteIdentifier } from '@crowdlink/platform';
 import { ADMIN_DATABASE_URL, deleteRedisKeys, withAdmin } from '@crowdlink/testing';
 
 export function intFromEnv(name: string, fallback: number, { min = 1 }: { min?: number } = {}): number {
@@ -84,8 +84,9 @@ export function runBench(main: () => Promise<void>): void {
   main()
     .catch((error: unknown) => {
       if (interrupted) return;
+      const told = error instanceof DependencyUnavailableError ? error.message : undefined;
       process.stderr.write(
-        `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        `bench failed: ${told ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
       );
       process.exitCode = 1;
     })
@@ -135,16 +136,21 @@ export const redisPrefix = `crowdlink-bench-${runId}`;
 
 /**
  * What one bench run owns: its database, its Redis key prefix and a folder for the dev JWT
- * keys, each removed at cleanup (the database is created by the services' start).
+ * keys, each removed at cleanup. Without PostgreSQL or Redis it stops at once, saying which.
  */
 export async function throwawayWorld(): Promise<{ jwtDir: string; databaseUrl: string }> {
+  const databaseUrl = benchDatabaseUrl(databaseName);
+  await checkDependencies(databaseUrl, REDIS_URL, 'public', {
+    database: 'BENCH_DATABASE_ADMIN_URL',
+    redis: 'BENCH_REDIS_URL',
+  });
   const jwtDir = await mkdtemp(join(os.tmpdir(), 'crowdlink-bench-'));
   onCleanup('remove the dev JWT keys', () => rm(jwtDir, { recursive: true, force: true }));
   onCleanup(`drop database ${databaseName}`, () =>
     withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
   );
   onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix, REDIS_URL));
-  return { jwtDir, databaseUrl: benchDatabaseUrl(databaseName) };
+  return { jwtDir, databaseUrl };
 }
 
 /** The service settings a bench passes on from its own environment, when set. */
