@@ -1,6 +1,7 @@
 export * from './bullmq-connections';
 export * from './event-handler.decorator';
 export * from './event-validation';
+export * from './inbox/dead-letter-office';
 export * from './inbox/inbox.consumer';
 export * from './inbox/inbox-job';
 export * from './inbox/newest-per-key';

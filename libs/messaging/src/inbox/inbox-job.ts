@@ -17,3 +17,9 @@ export function eventsOf(job: Job): unknown[] {
   const data = job.data as Partial<EventBatch> | undefined;
   return job.name === EVENT_BATCH_JOB_NAME && Array.isArray(data?.events) ? data.events : [job.data];
 }
+
+/** An event's type as it says it, before validation: `unknown` when it names none. */
+export function rawEventType(raw: unknown): string {
+  const type = (raw as { type?: unknown } | null | undefined)?.type;
+  return typeof type === 'string' ? type : 'unknown';
+}

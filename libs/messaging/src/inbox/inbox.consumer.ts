@@ -11,7 +11,7 @@ import { DEAD_LETTER_JOB_OPTIONS, INBOX_JOB_OPTIONS, INBOX_RETRY_DELAY_MS } from
 import { MessagingMetrics } from '../messaging.metrics';
 import { EventHandlerRegistry } from './event-handler.registry';
 import { InboxGroupCommit, InboxOutcome } from './inbox-group-commit';
-import { eventsOf } from './inbox-job';
+import { eventsOf, rawEventType } from './inbox-job';
 
 /** What became of one event of an inbox job. */
 export type InboxJobOutcome = InboxOutcome | 'dead-lettered' | 'retried-alone';
@@ -110,7 +110,7 @@ export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationS
         valid.push({ index, event: parsed.event });
         continue;
       }
-      this.metrics.failed.inc({ type: typeOf(raw), reason: 'invalid' });
+      this.metrics.failed.inc({ type: rawEventType(raw), reason: 'invalid' });
       await this.deadLetter(job, parsed.reason, { event: raw, id: raws.length === 1 ? job.id : `${job.id}.${index}` });
       outcomes[index] = 'dead-lettered';
     }
@@ -168,11 +168,6 @@ export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationS
     this.logger.error({ jobId: job.id, letterId: id, reason }, 'event dead-lettered');
     await this.connections.deadLetterOf(this.service).add(job.name, letter, { ...DEAD_LETTER_JOB_OPTIONS, jobId: id });
   }
-}
-
-/** A malformed event's type for metrics, if it has one. */
-function typeOf(data: unknown): string {
-  return String((data as { type?: unknown } | undefined)?.type ?? 'unknown');
 }
 
 function reasonOf(error: unknown): string {

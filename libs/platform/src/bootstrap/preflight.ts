@@ -33,7 +33,8 @@ export async function checkDependencies(
   }
 }
 
-async function checkRedis(redisUrl: string, setting: string): Promise<void> {
+/** Checks that Redis answers; `setting` is what the hint tells the user to change. */
+export async function checkRedis(redisUrl: string, setting = 'REDIS_URL'): Promise<void> {
   const redis = new IORedis(redisUrl, {
     lazyConnect: true,
     connectTimeout: 3000,
