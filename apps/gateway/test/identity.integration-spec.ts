@@ -249,6 +249,10 @@ describe('bad input on identity endpoints gets a 4xx with a code, never a 5xx', 
     expectError(await call('POST', '/v1/auth/register', { rawBody }), 400, 'VALIDATION_FAILED');
   });
 
+  it('a badly percent-encoded path is 400 MALFORMED_URL', async () => {
+    expectError(await call('POST', '/v1/notifications/%E0%A4%A/read'), 400, 'MALFORMED_URL');
+  });
+
   it('a 2 MB password is refused with a 4xx and a code', async () => {
     const answer = await call('POST', '/v1/auth/register', {
       body: registration({ password: 'p'.repeat(2 * 1024 * 1024) }),

@@ -282,6 +282,13 @@ describe('editing a project', () => {
     expectError(await get('not-a-uuid', founder), 400, 'VALIDATION_FAILED');
     expectError(await get('0190c3a4-0000-7000-8000-000000000000', founder), 404, 'PROJECT_NOT_FOUND');
   });
+
+  it('answers 414 URI_TOO_LONG for an id longer than the router takes, without echoing it', async () => {
+    const answer = await get('0'.repeat(5_000), founder);
+
+    expectError(answer, 414, 'URI_TOO_LONG');
+    expect(JSON.stringify(answer.body)).not.toContain('0'.repeat(100));
+  });
 });
 
 describe('who sees a project', () => {

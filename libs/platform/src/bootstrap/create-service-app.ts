@@ -10,6 +10,7 @@ import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform.config';
 import { checkHealth } from '../health/health-check';
+import { answerFrameworkError } from '../http/framework-errors';
 import { installJsonBodyParser } from '../http/json-body-parser';
 import { REQUEST_ID_HEADER, requestIdOf } from '../http/request-id';
 import { enterRequestContext } from '../logging/request-context';
@@ -44,6 +45,7 @@ export async function createServiceApp(
     genReqId: requestIdOf,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
+    frameworkErrors: answerFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(RootModule, adapter, {
     logger: new NestPinoLogger(logger),
