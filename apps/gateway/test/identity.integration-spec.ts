@@ -1,5 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, KeyObject, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createTestWorld, eventually, RunningService, startTestService, TestWorld } from '@crowdlink/testing';
 import { SignJWT } from 'jose';
@@ -105,7 +106,7 @@ function base64url(value: unknown): string {
 beforeAll(async () => {
   world = await createTestWorld();
   gateway = await startTestService(gatewayService, world, {
-    env: { LOGIN_MAX_FAILURES: '3', INVESTOR_URL: 'http://127.0.0.1:1' },
+    env: { LOGIN_MAX_FAILURES: '3' },
   });
 });
 
@@ -524,12 +525,22 @@ describe('routing to the services', () => {
 
   it('a route whose service is not running is 503 SERVICE_UNAVAILABLE, promptly', async () => {
     const { accessToken: token } = await register({ role: 'investor' });
-    const started = Date.now();
+    // a marketplace on the standard ports (a developer's `npm start`) is not this test's service
+    const standardPort = createServer((_request, response) => response.end('{"from":"the standard port"}'));
+    await new Promise<void>((resolve) => {
+      standardPort.once('error', () => resolve()); // taken: such a marketplace is running
+      standardPort.listen(3002, '127.0.0.1', resolve);
+    });
+    try {
+      const started = Date.now();
 
-    const answer = await call('GET', '/v1/investors/me', { token });
+      const answer = await call('GET', '/v1/investors/me', { token });
 
-    expectError(answer, 503, 'SERVICE_UNAVAILABLE');
-    expect(Date.now() - started).toBeLessThan(5000);
+      expectError(answer, 503, 'SERVICE_UNAVAILABLE');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      standardPort.close();
+    }
   });
 });
 

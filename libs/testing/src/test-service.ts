@@ -42,13 +42,24 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/**
+ * Where an in-process service finds the others unless a test starts them and says where:
+ * nowhere, so that a marketplace running on the standard ports never answers a test.
+ */
+const NO_OTHER_SERVICES = {
+  PROJECT_LISTING_URL: 'http://127.0.0.1:1',
+  INVESTOR_URL: 'http://127.0.0.1:1',
+  PLEDGE_URL: 'http://127.0.0.1:1',
+  LOAN_LINKAGE_URL: 'http://127.0.0.1:1',
+};
+
 /** Runs a service in-process on a free port, exactly as main.ts would, against the test world. */
 export async function startTestService(
   service: ServiceDefinition,
   world: TestWorld,
   options: { env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<RunningService> {
-  const config = loadConfig({ ...world.env, ...options.env });
+  const config = loadConfig({ ...NO_OTHER_SERVICES, ...world.env, ...options.env });
   const logger = createLogger(service.name, config.LOG_LEVEL);
   const app = await createServiceApp(service, { config, logger, clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
