@@ -250,8 +250,11 @@ describe('bad input on identity endpoints gets a 4xx with a code, never a 5xx', 
     expectError(await call('POST', '/v1/auth/register', { rawBody }), 400, 'VALIDATION_FAILED');
   });
 
-  it('a badly percent-encoded path is 400 MALFORMED_URL', async () => {
-    expectError(await call('POST', '/v1/notifications/%E0%A4%A/read'), 400, 'MALFORMED_URL');
+  it.each([
+    ['path', 'POST', '/v1/notifications/%E0%A4%A/read'],
+    ['query, on a route the gateway forwards', 'GET', '/v1/projects?cursor=%%%'],
+  ])('a badly percent-encoded %s is 400 MALFORMED_URL', async (_where, method, path) => {
+    expectError(await call(method, path), 400, 'MALFORMED_URL');
   });
 
   it('a 2 MB password is refused with a 4xx and a code', async () => {

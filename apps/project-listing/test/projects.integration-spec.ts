@@ -283,6 +283,13 @@ describe('editing a project', () => {
     expectError(await get('0190c3a4-0000-7000-8000-000000000000', founder), 404, 'PROJECT_NOT_FOUND');
   });
 
+  it('answers a badly percent-encoded query as bad input (400 with a code), not as an error of its own', async () => {
+    const answer = await call(h.listing, 'GET', '/v1/projects?cursor=%%%&limit=1%');
+
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ statusCode: 400, code: expect.stringMatching(/^[A-Z][A-Z_]+$/) });
+  });
+
   it('answers 414 URI_TOO_LONG for an id longer than the router takes, without echoing it', async () => {
     const answer = await get('0'.repeat(5_000), founder);
 

@@ -13,6 +13,7 @@ export * from './database/migrate';
 export * from './database/money.column';
 export * from './database/sql-params';
 export * from './http/error-body';
+export * from './http/framework-errors';
 export * from './http/idempotency-key';
 export * from './http/json-body-parser';
 export * from './http/list-cursor';

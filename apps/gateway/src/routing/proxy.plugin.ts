@@ -1,5 +1,5 @@
 import replyFrom from '@fastify/reply-from';
-import { PlatformConfig, REQUEST_ID_HEADER, urlOf } from '@crowdlink/platform';
+import { isWellEncoded, MALFORMED_URL, PlatformConfig, REQUEST_ID_HEADER, urlOf } from '@crowdlink/platform';
 import { FastifyInstance, FastifyReply, RawServerBase, RouteGenericInterface } from 'fastify';
 import { LevelWithSilent } from 'pino';
 import { RoutingTable, Upstream } from './routing-table';
@@ -29,6 +29,8 @@ export function proxyPlugin(config: PlatformConfig, table = new RoutingTable()) 
           .status(404)
           .send({ statusCode: 404, code: 'ROUTE_NOT_FOUND', message: `No route for ${request.method} ${path}` });
       }
+      // reply-from decodes the whole URL, query included, and would throw (a 500) on a bad %-sequence
+      if (!isWellEncoded(request.url)) return reply.status(MALFORMED_URL.statusCode).send(MALFORMED_URL);
       return reply.from(`${urlOf(config, owner)}${request.url}`, {
         // handed over explicitly with its content type: left to itself, reply-from re-encodes
         // an application/json body with JSON.stringify, which turns the raw Buffer into {type, data}

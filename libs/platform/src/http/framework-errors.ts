@@ -10,6 +10,22 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
   const body: ErrorBody =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? { statusCode: 414, code: 'URI_TOO_LONG', message: 'The path is too long' }
-      : { statusCode: 400, code: 'MALFORMED_URL', message: 'The path is not a valid URL' };
+      : MALFORMED_URL;
   void reply.status(body.statusCode).send(body);
+}
+
+export const MALFORMED_URL: ErrorBody = {
+  statusCode: 400,
+  code: 'MALFORMED_URL',
+  message: 'The URL is not validly percent-encoded',
+};
+
+/** Whether every %-sequence of `url` decodes (the router checks the path, not the query). */
+export function isWellEncoded(url: string): boolean {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
