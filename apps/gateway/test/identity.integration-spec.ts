@@ -201,6 +201,18 @@ describe('bad input on identity endpoints gets a 4xx with a code, never a 5xx', 
     expectError(await call(method, path, { rawBody: '{"email": "a@example.com",' }), 400, 'MALFORMED_JSON');
   });
 
+  it.each([
+    ['10,000', 10_000],
+    ['33', 33],
+  ])('a body nested %s levels deep is 400 MALFORMED_JSON, not a stack overflow', async (_levels, depth) => {
+    const rawBody = '['.repeat(depth) + ']'.repeat(depth);
+
+    const answer = await call('POST', '/v1/auth/register', { rawBody });
+
+    expectError(answer, 400, 'MALFORMED_JSON');
+    expect(answer.body.message).toMatch(/deeper than 32 levels/);
+  });
+
   it('a prototype-poisoning body is refused as 400 MALFORMED_JSON', async () => {
     const rawBody = JSON.stringify(registration()).replace(/^\{/, '{"__proto__": {"role": "admin"},');
 

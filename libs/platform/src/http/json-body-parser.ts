@@ -12,10 +12,34 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Deeper than any body of ours (a few levels) by far, shallow enough for every recursive walk
+ * after the parse (Nest's ValidationPipe, class-transformer): 10,000 levels overflowed the stack.
+ */
+export const MAX_JSON_DEPTH = 32;
+
 export class MalformedJsonException extends DomainException {
-  constructor() {
-    super('MALFORMED_JSON', 'invalid', 'The body is not valid JSON');
+  constructor(message = 'The body is not valid JSON') {
+    super('MALFORMED_JSON', 'invalid', message);
   }
+}
+
+/** How deep the arrays and objects of a JSON text nest, counting no bracket inside a string; stops past `limit`. */
+export function jsonNestingDepth(text: Buffer, limit = Infinity): number {
+  const [quote, backslash, openArray, openObject, closeArray, closeObject] = [0x22, 0x5c, 0x5b, 0x7b, 0x5d, 0x7d];
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length && deepest <= limit; i++) {
+    const byte = text[i];
+    if (inString) {
+      if (byte === backslash) i++;
+      else if (byte === quote) inString = false;
+    } else if (byte === quote) inString = true;
+    else if (byte === openArray || byte === openObject) deepest = Math.max(deepest, ++depth);
+    else if (byte === closeArray || byte === closeObject) depth--;
+  }
+  return deepest;
 }
 
 /**
@@ -32,6 +56,9 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
     const raw = body as Buffer;
     if (request.routeOptions.config.rawBody === true) request.rawBody = raw;
     if (raw.length === 0) return done(null, undefined);
+    if (jsonNestingDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      return done(new MalformedJsonException(`The body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    }
     try {
       done(null, secureJson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
