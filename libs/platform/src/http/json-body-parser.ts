@@ -24,20 +24,27 @@ export class MalformedJsonException extends DomainException {
   }
 }
 
+/** The bytes of JSON's syntax that nest, and those that delimit a string. */
+const QUOTE = 0x22; // "
+const BACKSLASH = 0x5c; // \
+const OPEN_ARRAY = 0x5b; // [
+const OPEN_OBJECT = 0x7b; // {
+const CLOSE_ARRAY = 0x5d; // ]
+const CLOSE_OBJECT = 0x7d; // }
+
 /** How deep the arrays and objects of a JSON text nest, counting no bracket inside a string; stops past `limit`. */
 export function jsonNestingDepth(text: Buffer, limit = Infinity): number {
-  const [quote, backslash, openArray, openObject, closeArray, closeObject] = [0x22, 0x5c, 0x5b, 0x7b, 0x5d, 0x7d];
   let depth = 0;
   let deepest = 0;
   let inString = false;
   for (let i = 0; i < text.length && deepest <= limit; i++) {
     const byte = text[i];
     if (inString) {
-      if (byte === backslash) i++;
-      else if (byte === quote) inString = false;
-    } else if (byte === quote) inString = true;
-    else if (byte === openArray || byte === openObject) deepest = Math.max(deepest, ++depth);
-    else if (byte === closeArray || byte === closeObject) depth--;
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) deepest = Math.max(deepest, ++depth);
+    else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) depth--;
   }
   return deepest;
 }
