@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { SERVICE_NAMES, ServiceName } from '@crowdlink/contracts';
-import { DeadLetterOffice } from '@crowdlink/messaging';
+import { BullMqConnections, DeadLetterOffice } from '@crowdlink/messaging';
 import { checkRedis, loadConfig } from '@crowdlink/platform';
 
 const USAGE = 'usage: npm run dead-letters [-- replay <service> [<letter id> ...]]';
@@ -19,17 +19,21 @@ async function main(args: string[]): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   await checkRedis(config.REDIS_URL);
-  const options = { redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX };
-  const [command, service, ...letterIds] = args;
-  if (command === undefined) {
-    for (const name of SERVICE_NAMES) await withOffice(name, options, (office) => list(name, office));
-    return;
-  }
-  if (command !== 'replay' || !isServiceName(service)) throw new UsageError(USAGE);
-  await withOffice(service, options, async (office) => {
-    const replayed = await office.replay(letterIds.length > 0 ? letterIds : undefined);
+  const connections = new BullMqConnections(config);
+  try {
+    const [command, service, ...letterIds] = args;
+    if (command === undefined) {
+      for (const name of SERVICE_NAMES) await list(name, new DeadLetterOffice(name, connections));
+      return;
+    }
+    if (command !== 'replay' || !isServiceName(service)) throw new UsageError(USAGE);
+    const replayed = await new DeadLetterOffice(service, connections).replay(
+      letterIds.length > 0 ? letterIds : undefined,
+    );
     console.log(`${service}: ${replayed} event(s) sent back to ${service}.inbox`);
-  });
+  } finally {
+    await connections.close();
+  }
 }
 
 async function list(service: ServiceName, office: DeadLetterOffice): Promise<void> {
@@ -38,19 +42,6 @@ async function list(service: ServiceName, office: DeadLetterOffice): Promise<voi
   for (const letter of letters) {
     const events = letter.events === 1 ? '' : ` (${letter.events} events)`;
     console.log(`  ${letter.id}  ${letter.failedAt}  ${letter.type}${events}: ${letter.reason}`);
-  }
-}
-
-async function withOffice(
-  service: ServiceName,
-  options: { redisUrl: string; prefix: string },
-  work: (office: DeadLetterOffice) => Promise<void>,
-): Promise<void> {
-  const office = DeadLetterOffice.open(service, options);
-  try {
-    await work(office);
-  } finally {
-    await office.close();
   }
 }
 

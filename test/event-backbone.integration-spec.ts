@@ -10,6 +10,7 @@ import {
 } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
 import {
+  BullMqConnections,
   DeadLetter,
   DeadLetterOffice,
   envelopeOf,
@@ -359,48 +360,44 @@ describe('event backbone', () => {
   });
 
   it('sends parked events back to the inbox when asked, and removes their letters', async () => {
-    const office = DeadLetterOffice.open('investor', { redisUrl: world.env.REDIS_URL, prefix: world.redisPrefix });
-    try {
-      const lone = envelope('user.registered', snapshot({ displayName: 'Parked alone' }));
-      const batch = ['Parked in a batch', 'Parked in a batch too'].map((displayName) =>
-        envelope('user.registered', snapshot({ displayName })),
-      );
-      const parked = (name: string, event: unknown): DeadLetter => ({
-        job: { id: `job-of-${name}`, name, attemptsMade: 8 },
-        event,
-        reason: 'handler failed 8 times: the handler had a bug, since mended',
-        failedAt: new Date().toISOString(),
-      });
-      // as consumers park them: an event that kept failing, and a batch parked whole by an older consumer
-      await deadLetters.add(lone.type, parked(lone.type, lone), { jobId: 'office-lone' });
-      await deadLetters.add(EVENT_BATCH_JOB_NAME, parked(EVENT_BATCH_JOB_NAME, { events: batch }), {
-        jobId: 'office-batch',
-      });
+    const office = new DeadLetterOffice('investor', investor.app.get(BullMqConnections));
+    const lone = envelope('user.registered', snapshot({ displayName: 'Parked alone' }));
+    const batch = ['Parked in a batch', 'Parked in a batch too'].map((displayName) =>
+      envelope('user.registered', snapshot({ displayName })),
+    );
+    const parked = (name: string, event: unknown): DeadLetter => ({
+      job: { id: `job-of-${name}`, name, attemptsMade: 8 },
+      event,
+      reason: 'handler failed 8 times: the handler had a bug, since mended',
+      failedAt: new Date().toISOString(),
+    });
+    // as consumers park them: an event that kept failing, and a batch parked whole by an older consumer
+    await deadLetters.add(lone.type, parked(lone.type, lone), { jobId: 'office-lone' });
+    await deadLetters.add(EVENT_BATCH_JOB_NAME, parked(EVENT_BATCH_JOB_NAME, { events: batch }), {
+      jobId: 'office-batch',
+    });
 
-      expect(await office.list()).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({
-            id: 'office-lone',
-            type: 'user.registered',
-            events: 1,
-            reason: expect.stringMatching(/mended/),
-          }),
-          expect.objectContaining({ id: 'office-batch', type: EVENT_BATCH_JOB_NAME, events: 2 }),
-        ]),
-      );
-      await expect(office.replay(['office-lone', 'office-batch'])).resolves.toBe(3);
+    expect(await office.list()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'office-lone',
+          type: 'user.registered',
+          events: 1,
+          reason: expect.stringMatching(/mended/),
+        }),
+        expect.objectContaining({ id: 'office-batch', type: EVENT_BATCH_JOB_NAME, events: 2 }),
+      ]),
+    );
+    await expect(office.replay(['office-lone', 'office-batch'])).resolves.toBe(3);
 
-      for (const event of [lone, ...batch]) {
-        await expect(arrivedProfile(investor, event.aggregateId)).resolves.toMatchObject({
-          display_name: event.payload.displayName,
-        });
-      }
-      expect(await deadLetters.getJob('office-lone')).toBeUndefined();
-      expect(await deadLetters.getJob('office-batch')).toBeUndefined();
-      await expect(office.replay(['office-lone'])).rejects.toThrow(/no dead letter office-lone/);
-    } finally {
-      await office.close();
+    for (const event of [lone, ...batch]) {
+      await expect(arrivedProfile(investor, event.aggregateId)).resolves.toMatchObject({
+        display_name: event.payload.displayName,
+      });
     }
+    expect(await deadLetters.getJob('office-lone')).toBeUndefined();
+    expect(await deadLetters.getJob('office-batch')).toBeUndefined();
+    await expect(office.replay(['office-lone'])).rejects.toThrow(/no dead letter office-lone/);
   });
 
   it('applies several snapshots of one user in one statement as their newest', async () => {

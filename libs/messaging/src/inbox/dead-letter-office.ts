@@ -1,9 +1,9 @@
-import { deadLetterQueueName, inboxQueueName, ServiceName } from '@crowdlink/contracts';
-import { createRedis, Redis } from '@crowdlink/platform';
-import { Job, Queue } from 'bullmq';
+import { ServiceName } from '@crowdlink/contracts';
+import { Job } from 'bullmq';
+import { BullMqConnections } from '../bullmq-connections';
 import { INBOX_JOB_OPTIONS } from '../messaging.constants';
 import { DeadLetter } from './inbox.consumer';
-import { EVENT_BATCH_JOB_NAME, rawEventType } from './inbox-job';
+import { EVENT_BATCH_JOB_NAME, eventsCarried, rawEventType } from './inbox-job';
 
 /** A dead letter as an operator sees it. */
 export interface DeadLetterSummary {
@@ -23,23 +23,10 @@ export interface DeadLetterSummary {
  * queued again, and replaying it twice queues nothing twice (the job ids come from the letter).
  */
 export class DeadLetterOffice {
-  private constructor(
+  constructor(
     private readonly service: ServiceName,
-    private readonly connection: Redis,
-    private readonly inbox: Queue,
-    private readonly letters: Queue,
+    private readonly connections: BullMqConnections,
   ) {}
-
-  static open(service: ServiceName, { redisUrl, prefix }: { redisUrl: string; prefix: string }): DeadLetterOffice {
-    const connection = createRedis(redisUrl, { maxRetriesPerRequest: null });
-    const queue = (name: string): Queue => new Queue(name, { connection, prefix });
-    return new DeadLetterOffice(
-      service,
-      connection,
-      queue(inboxQueueName(service)),
-      queue(deadLetterQueueName(service)),
-    );
-  }
 
   async list(): Promise<DeadLetterSummary[]> {
     return (await this.parked()).map((letter) => {
@@ -63,7 +50,7 @@ export class DeadLetterOffice {
     let replayed = 0;
     for (const letter of letters) {
       const events = eventsIn(letter);
-      await this.inbox.addBulk(
+      await this.connections.inboxOf(this.service).addBulk(
         events.map((event, index) => ({
           name: rawEventType(event),
           data: event,
@@ -76,20 +63,14 @@ export class DeadLetterOffice {
     return replayed;
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.inbox.close(), this.letters.close()]);
-    await this.connection.quit().catch(() => this.connection.disconnect());
-  }
-
   /** Letters wait in their queue, which no worker takes from, oldest first. */
   private async parked(): Promise<Job<DeadLetter>[]> {
-    return ((await this.letters.getJobs(['waiting'], 0, -1, true)) as Job<DeadLetter>[]).filter(Boolean);
+    const letters = this.connections.deadLetterOf(this.service);
+    return ((await letters.getJobs(['waiting'], 0, -1, true)) as Job<DeadLetter>[]).filter(Boolean);
   }
 }
 
 /** The events a letter holds: one, or a whole batch parked by an older consumer. */
 function eventsIn(letter: Job<DeadLetter>): unknown[] {
-  const { job, event } = letter.data;
-  const batch = (event as { events?: unknown } | null)?.events;
-  return job.name === EVENT_BATCH_JOB_NAME && Array.isArray(batch) ? batch : [event];
+  return eventsCarried(letter.data.job.name, letter.data.event);
 }

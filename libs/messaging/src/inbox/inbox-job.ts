@@ -14,8 +14,13 @@ export interface EventBatch {
 
 /** The events an inbox job carries, unchecked: the consumer validates each. */
 export function eventsOf(job: Job): unknown[] {
-  const data = job.data as Partial<EventBatch> | undefined;
-  return job.name === EVENT_BATCH_JOB_NAME && Array.isArray(data?.events) ? data.events : [job.data];
+  return eventsCarried(job.name, job.data);
+}
+
+/** The events under a job's name and data (a job's, or a dead letter's copy of them), unchecked. */
+export function eventsCarried(name: string, data: unknown): unknown[] {
+  const events = (data as Partial<EventBatch> | null | undefined)?.events;
+  return name === EVENT_BATCH_JOB_NAME && Array.isArray(events) ? events : [data];
 }
 
 /** An event's type as it says it, before validation: `unknown` when it names none. */
