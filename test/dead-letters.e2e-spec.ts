@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { deadLetterQueueName, inboxQueueName } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
 import { DeadLetter } from '@crowdlink/messaging';
 import { currentTestRunId, deleteRedisKeys, redisPrefixOf, TEST_REDIS_URL } from '@crowdlink/testing';
 import { Queue } from 'bullmq';
 import { buildOnce } from './support/marketplace-launcher';
+import { Ended, runToEnd } from './support/run-to-end';
 
 /*
  * `npm run dead-letters` as whoever runs the marketplace uses it: the built script lists each
@@ -16,13 +15,10 @@ import { buildOnce } from './support/marketplace-launcher';
 const SCRIPT = join(__dirname, '..', 'dist', 'scripts', 'dead-letters.js');
 const prefix = `${redisPrefixOf(currentTestRunId())}-dead-letters`;
 
-async function deadLetters(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return promisify(execFile)(process.execPath, [SCRIPT, ...args], {
+function deadLetters(...args: string[]): Promise<Ended> {
+  return runToEnd(process.execPath, [SCRIPT, ...args], {
     env: { PATH: process.env.PATH, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  });
 }
 
 beforeAll(() => buildOnce(), 180_000);

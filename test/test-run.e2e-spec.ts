@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runToEnd } from './support/run-to-end';
 
 /*
  * `npm test` as a newcomer runs it on a machine where PostgreSQL or Redis is not running: one
@@ -13,18 +12,11 @@ const JEST = join(ROOT, 'node_modules', '.bin', 'jest');
 const A_SPEC = 'libs/domain/src/money.spec.ts';
 
 async function testRunWith(env: Record<string, string>): Promise<{ code: number; lines: string[] }> {
-  const run = promisify(execFile)(JEST, [A_SPEC], {
+  const { code, stdout, stderr } = await runToEnd(JEST, [A_SPEC], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
   });
-  const outcome = await run.then(
-    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      output: error.stdout + error.stderr,
-    }),
-  );
-  return { code: outcome.code, lines: outcome.output.split('\n').filter(Boolean) };
+  return { code, lines: (stdout + stderr).split('\n').filter(Boolean) };
 }
 
 describe('npm test without its dependencies', () => {
