@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkDependencies, DependencyUnavailableError, quoteIdentifier } from '@crowdlink/platform';
 import { ADMIN_DATABASE_URL, deleteRedisKeys, withAdmin } from '@crowdlink/testing';
+import { Client } from 'pg';
 
 export function intFromEnv(name: string, fallback: number, { min = 1 }: { min?: number } = {}): number {
   const raw = process.env[name];
@@ -125,6 +126,29 @@ export async function measureGets(
   }
   latencies.sort((x, y) => x - y);
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), items: items / count };
+}
+
+/**
+ * Prints EXPLAIN (ANALYZE, BUFFERS) of a statement with its parameters and whether it reads any of
+ * `tables` sequentially; true when it does not, or when the plan is only shown, not judged.
+ */
+export async function explainPlan(
+  db: Client,
+  label: string,
+  sql: string,
+  parameters: unknown[],
+  { tables, informational = false }: { tables: string[]; informational?: boolean },
+): Promise<boolean> {
+  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
+  const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+  const scanned = tables.filter((table) => plan.includes(`Seq Scan on ${table}`));
+  const verdict =
+    scanned.length > 0 ? `SEQ SCAN on ${scanned.join(', ')}` : `indexes only, no Seq Scan on ${tables.join(' or ')}`;
+  console.log(`\n-- ${label}: ${verdict}${informational ? ' (informational, not judged)' : ''}`);
+  console.log(sql.replace(/\s+/g, ' ').trim());
+  console.log(`-- parameters: ${JSON.stringify(parameters)}`);
+  console.log(plan);
+  return informational || scanned.length === 0;
 }
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';

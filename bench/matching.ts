@@ -52,9 +52,11 @@ import {
   takeOverSignals,
   throwawayWorld,
   databaseName,
+  explainPlan,
   redisPrefix,
   REDIS_URL,
 } from './bench-kit';
+import { KINDS, REGIONS, SECTORS, STAGES } from './seed-vocabulary';
 
 const INVESTORS_SMALL = intFromEnv('BENCH_INVESTORS_SMALL', 100_000);
 const INVESTORS_LARGE = intFromEnv('BENCH_INVESTORS_LARGE', 1_000_000);
@@ -65,41 +67,19 @@ const WARMUP = 30;
 const SAMPLES = 50;
 const OWNERS = 2_000;
 const TARGET_RATIO = 2;
+/** The tables a plan must not read sequentially. */
+const PLAN_TABLES = ['investor_profiles', 'matchable_projects'];
 
 const schema = schemaOf('investor');
 
-const SECTORS = [
-  'agriculture',
-  'textiles',
-  'robotics',
-  'energy',
-  'healthcare',
-  'education',
-  'fintech',
-  'food',
-  'logistics',
-  'biotech',
-  'consumer',
-  'media',
+const LISTS = [
+  SECTORS,
+  REGIONS.map((r) => r.region),
+  REGIONS.map((r) => r.jurisdiction),
+  REGIONS.map((r) => r.currency),
+  STAGES,
+  KINDS,
 ];
-const REGIONS = [
-  ['Zhejiang', 'CN', 'CNY'],
-  ['Guangdong', 'CN', 'CNY'],
-  ['Jiangsu', 'CN', 'CNY'],
-  ['Beijing', 'CN', 'CNY'],
-  ['Shanghai', 'CN', 'CNY'],
-  ['Sichuan', 'CN', 'CNY'],
-  ['California', 'US', 'USD'],
-  ['New York', 'US', 'USD'],
-  ['Texas', 'US', 'USD'],
-  ['Bavaria', 'EU', 'EUR'],
-  ['Île-de-France', 'EU', 'EUR'],
-  ['Catalonia', 'EU', 'EUR'],
-] as const;
-const STAGES = ['IDEA', 'SEED', 'EARLY', 'GROWTH'];
-const KINDS = ['EQUITY', 'REWARD', 'DONATION'];
-
-const LISTS = [SECTORS, REGIONS.map((r) => r[0]), REGIONS.map((r) => r[1]), REGIONS.map((r) => r[2]), STAGES, KINDS];
 
 /** A valid version-4 UUID from a name, the same at every run (tokens insist on a real UUID). */
 const uuidOf = (name: string): string => `overlay(overlay(md5(${name}) placing '4' from 13) placing 'a' from 17)::uuid`;
@@ -228,29 +208,6 @@ async function measureAt(baseUrl: string, label: string, requests: Requests): Pr
   return result;
 }
 
-/**
- * Prints a plan; answers whether it uses indexes only. `informational` plans are printed but
- * not judged: the planner may rightly read a table in order under a LIMIT when a third of
- * its rows qualify, stopping after a few thousand whatever the table's size.
- */
-async function explain(
-  db: Client,
-  label: string,
-  sql: string,
-  parameters: unknown[],
-  { informational = false } = {},
-): Promise<boolean> {
-  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
-  const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
-  const seqScan = /Seq Scan on (investor_profiles|matchable_projects)/.test(plan);
-  const verdict = seqScan ? 'SEQ SCAN' : 'indexes only, no Seq Scan';
-  console.log(`\n-- ${label}: ${verdict}${informational ? ' (informational, not judged)' : ''}`);
-  console.log(sql.replace(/\s+/g, ' ').trim());
-  console.log(`-- parameters: ${JSON.stringify(parameters)}`);
-  console.log(plan);
-  return informational || !seqScan;
-}
-
 async function main(): Promise<void> {
   const benchStarted = now();
   const { jwtDir, databaseUrl } = await throwawayWorld();
@@ -345,11 +302,12 @@ async function main(): Promise<void> {
   const project = await repository.project(requests.sampleProject);
   if (!investor || !project) throw new Error('the sampled investor or project is missing');
   const plansOk = [
-    await explain(
+    await explainPlan(
       db,
       `recommendations for investor ${investor.matchKeys.length} combination keys, sectors ${JSON.stringify(investor.sectors)}, kinds ${JSON.stringify(investor.kinds)}`,
       repository.candidateProjectsSql(),
       repository.candidateProjectsParams(investor, new Date()),
+      { tables: PLAN_TABLES },
     ),
   ];
   const tiers = repository.candidateInvestorTiers(project, true);
@@ -359,7 +317,14 @@ async function main(): Promise<void> {
     'matches tier 3 (run when tiers 1 and 2 find fewer than the cap): the sector, GIN or a scan that stops at the LIMIT',
   ];
   for (const [index, tier] of tiers.entries()) {
-    plansOk.push(await explain(db, names[index]!, tier.sql, tier.params([], 300), { informational: index === 2 }));
+    plansOk.push(
+      await explainPlan(db, names[index]!, tier.sql, tier.params([], 300), {
+        tables: PLAN_TABLES,
+        // shown, not judged: under a LIMIT, with a third of the rows qualifying, the planner may
+        // rightly read the table in order and stop after a few thousand, whatever its size
+        informational: index === 2,
+      }),
+    );
   }
   verdicts.push(...plansOk);
 

@@ -45,9 +45,11 @@ import {
   takeOverSignals,
   throwawayWorld,
   databaseName,
+  explainPlan,
   redisPrefix,
   REDIS_URL,
 } from './bench-kit';
+import { KINDS, REGIONS, SECTORS, STAGES } from './seed-vocabulary';
 
 // ---------------------------------------------------------------------------------------------
 // settings
@@ -81,37 +83,6 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 /** Word frequencies of real text are skewed: low indexes come up much more often. */
 const pickSkewed = <T>(items: readonly T[]): T => items[Math.floor(random() ** 2 * items.length)]!;
 const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
-
-const SECTORS = [
-  'agriculture',
-  'textiles',
-  'robotics',
-  'energy',
-  'healthcare',
-  'education',
-  'fintech',
-  'food',
-  'logistics',
-  'biotech',
-  'consumer',
-  'media',
-] as const;
-const REGIONS = [
-  { region: 'Zhejiang', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Guangdong', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Jiangsu', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Beijing', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Shanghai', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Sichuan', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'California', jurisdiction: 'US', currency: 'USD' },
-  { region: 'New York', jurisdiction: 'US', currency: 'USD' },
-  { region: 'Texas', jurisdiction: 'US', currency: 'USD' },
-  { region: 'Bavaria', jurisdiction: 'EU', currency: 'EUR' },
-  { region: 'Île-de-France', jurisdiction: 'EU', currency: 'EUR' },
-  { region: 'Catalonia', jurisdiction: 'EU', currency: 'EUR' },
-] as const;
-const STAGES = ['IDEA', 'SEED', 'EARLY', 'GROWTH'] as const;
-const KINDS = ['EQUITY', 'REWARD', 'DONATION'] as const;
 
 const EN_ADJECTIVES = [
   'organic',
@@ -508,6 +479,7 @@ async function measureAt(baseUrl: string, db: Client, size: number, seedSeconds:
   return result;
 }
 
+/** The showcase's page query for `params`, explained. */
 async function explain(
   db: Client,
   showcase: ShowcaseService,
@@ -517,14 +489,7 @@ async function explain(
 ): Promise<boolean> {
   const query = Object.assign(new ListProjectsQuery(), params);
   const { sql, params: parameters } = showcase.pageSql(query, undefined, options);
-  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
-  const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
-  const seqScan = /Seq Scan on projects/.test(plan);
-  console.log(`\n-- ${label}: ${seqScan ? 'SEQ SCAN ON projects' : 'indexes only, no Seq Scan on projects'}`);
-  console.log(sql.replace(/\s+/g, ' '));
-  console.log(`-- parameters: ${JSON.stringify(parameters)}`);
-  console.log(plan);
-  return !seqScan;
+  return explainPlan(db, label, sql, parameters, { tables: ['projects'] });
 }
 
 // ---------------------------------------------------------------------------------------------
