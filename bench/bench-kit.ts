@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkDependencies, DependencyUnavailableError, quoteIdentifier } from '@crowdlink/platform';
+import { checkDependencies, createRedis, DependencyUnavailableError, quoteIdentifier } from '@crowdlink/platform';
 import { ADMIN_DATABASE_URL, deleteRedisKeys, withAdmin } from '@crowdlink/testing';
 import { Client } from 'pg';
 
@@ -157,6 +157,41 @@ const runId = randomBytes(4).toString('hex');
 /** This run's own database and Redis key prefix. */
 export const databaseName = `crowdlink_bench_${runId}`;
 export const redisPrefix = `crowdlink-bench-${runId}`;
+
+/** Rows describing this machine, its PostgreSQL and its Redis, for a bench's header. */
+export async function describeMachine(): Promise<string[][]> {
+  const cpus = os.cpus();
+  const pg = await withAdmin((admin) => admin.query<{ v: string }>(`SELECT version() AS v`));
+  const pgSettings = await withAdmin((admin) =>
+    admin.query<{ name: string; setting: string }>(
+      `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'shared_buffers', 'max_connections')`,
+    ),
+  );
+  const redis = createRedis(REDIS_URL, { enableOfflineQueue: true });
+  let redisVersion = 'unknown';
+  try {
+    const info = await redis.info('server');
+    redisVersion = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
+  } finally {
+    redis.disconnect();
+  }
+  return [
+    ['cpus', `${cpus.length} x ${cpus[0]?.model ?? 'unknown'}`],
+    ['memory', `${fmt(os.totalmem() / 2 ** 30, 1)} GiB`],
+    ['os', `${os.type()} ${os.release()} ${os.arch()}`],
+    ['node', process.version],
+    [
+      'load average at start',
+      os
+        .loadavg()
+        .map((load) => fmt(load, 2))
+        .join(' '),
+    ],
+    ['postgresql', pg.rows[0]!.v.split(' on ')[0]!],
+    ['pg settings', pgSettings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')],
+    ['redis', redisVersion],
+  ];
+}
 
 /**
  * What one bench run owns: its database, its Redis key prefix and a folder for the dev JWT

@@ -35,23 +35,12 @@
  * BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import 'reflect-metadata';
-import os from 'node:os';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { contractOf, deadLetterQueueName, Event, inboxQueueName, schemaOf } from '@crowdlink/contracts';
+import { contractOf, deadLetterQueueName, Event, inboxQueueName } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
 import { eventsOf, INBOX_JOB_OPTIONS, InboxConsumer, OutboxPublisher, OutboxRelay } from '@crowdlink/messaging';
-import {
-  createLogger,
-  createRedis,
-  createServiceApp,
-  ensureDatabaseAndSchema,
-  loadConfig,
-  PlatformConfig,
-  Redis,
-  ServiceDefinition,
-} from '@crowdlink/platform';
-import { withAdmin } from '@crowdlink/testing';
+import { createRedis, PlatformConfig, Redis } from '@crowdlink/platform';
 import { Job, Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -66,7 +55,6 @@ import {
   runBench,
   table,
   takeOverSignals,
-  throwawayWorld,
   tunablesFromEnv,
   databaseName,
   redisPrefix,
@@ -74,7 +62,9 @@ import {
   cpuCost,
   CpuCost,
   cpuSample,
+  describeMachine,
 } from './bench-kit';
+import { benchConfig, bootInProcess } from './in-process';
 
 // ---------------------------------------------------------------------------------------------
 // settings
@@ -122,43 +112,6 @@ async function waitFor(what: string, probe: () => Promise<boolean> | boolean, ti
 
 // ---------------------------------------------------------------------------------------------
 // cleanup, run even on failure
-
-// ---------------------------------------------------------------------------------------------
-// machine
-
-async function machine(): Promise<string[][]> {
-  const cpus = os.cpus();
-  const pg = await withAdmin((admin) => admin.query<{ v: string }>(`SELECT version() AS v`));
-  const pgSettings = await withAdmin((admin) =>
-    admin.query<{ name: string; setting: string }>(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'shared_buffers', 'max_connections')`,
-    ),
-  );
-  const redis = createRedis(REDIS_URL, { enableOfflineQueue: true });
-  let redisVersion = 'unknown';
-  try {
-    const info = await redis.info('server');
-    redisVersion = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
-  } finally {
-    redis.disconnect();
-  }
-  return [
-    ['cpus', `${cpus.length} x ${cpus[0]?.model ?? 'unknown'}`],
-    ['memory', `${fmt(os.totalmem() / 2 ** 30, 1)} GiB`],
-    ['os', `${os.type()} ${os.release()} ${os.arch()}`],
-    ['node', process.version],
-    [
-      'load average at start',
-      os
-        .loadavg()
-        .map((load) => fmt(load, 2))
-        .join(' '),
-    ],
-    ['postgresql', pg.rows[0]!.v.split(' on ')[0]!],
-    ['pg settings', pgSettings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')],
-    ['redis', redisVersion],
-  ];
-}
 
 // ---------------------------------------------------------------------------------------------
 // (a) raw BullMQ baseline
@@ -293,21 +246,10 @@ class ConsumeTracker {
   }
 }
 
-async function bootService(service: ServiceDefinition, config: PlatformConfig): Promise<NestFastifyApplication> {
-  const logger = createLogger(service.name, config.LOG_LEVEL);
-  const app = await createServiceApp(service, { config, logger });
-  onCleanup(`close ${service.name}`, () => app.close());
-  await app.init(); // runs onApplicationBootstrap: the relay loop and the inbox worker start here
-  return app;
-}
-
 async function bootServices(config: PlatformConfig): Promise<Services> {
-  for (const service of [gatewayService, investorService]) {
-    await ensureDatabaseAndSchema(config.DATABASE_URL, schemaOf(service.name));
-  }
   // the investor first, so that it is consuming when the gateway's first-admin event is relayed
-  const investor = await bootService(investorService, config);
-  const gateway = await bootService(gatewayService, config);
+  const investor = await bootInProcess(investorService, config);
+  const gateway = await bootInProcess(gatewayService, config);
   takeOverSignals();
 
   const tracker = new ConsumeTracker();
@@ -580,21 +522,11 @@ function describeCpu(cost: CpuCost): string {
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const { jwtDir, databaseUrl } = await throwawayWorld();
-
   const tunables = tunablesFromEnv(SERVICE_TUNABLES);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: redisPrefix,
-    LOG_LEVEL: 'silent',
-    JWT_KEY_DIR: jwtDir,
-    ...tunables,
-  });
+  const config = await benchConfig(tunables);
 
   console.log('# Crowdlink event pipeline benchmark\n');
-  console.log(table([['machine', ''], ...(await machine())]));
+  console.log(table([['machine', ''], ...(await describeMachine())]));
   console.log();
   console.log(
     table([
@@ -631,7 +563,7 @@ async function main(): Promise<void> {
   console.log('booting gateway and investor in-process ...');
   const bootStarted = now();
   const services = await bootServices(config);
-  const observer = new Client({ connectionString: databaseUrl });
+  const observer = new Client({ connectionString: config.DATABASE_URL });
   await observer.connect();
   onCleanup('close the observer connection', () => observer.end());
   const observerRedis = createRedis(REDIS_URL, { enableOfflineQueue: true });

@@ -23,19 +23,9 @@
  * BENCH_DATABASE_ADMIN_URL / TEST_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import 'reflect-metadata';
-import os from 'node:os';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SignJWT } from 'jose';
 import { loadSigningKey } from '@crowdlink/auth';
-import { schemaOf } from '@crowdlink/contracts';
-import {
-  createLogger,
-  createServiceApp,
-  ensureDatabaseAndSchema,
-  loadConfig,
-  PlatformConfig,
-} from '@crowdlink/platform';
-import { withAdmin } from '@crowdlink/testing';
+import { PlatformConfig } from '@crowdlink/platform';
 import { Client } from 'pg';
 import { investorService } from '../apps/investor/src/investor.definition';
 import { MatchingRepository } from '../apps/investor/src/matching/matching.repository';
@@ -46,16 +36,15 @@ import {
   Measured,
   measureGets,
   now,
-  onCleanup,
   runBench,
   table,
   takeOverSignals,
-  throwawayWorld,
   databaseName,
+  describeMachine,
   explainPlan,
   redisPrefix,
-  REDIS_URL,
 } from './bench-kit';
+import { benchConfig, schemaConnection, serveInProcess } from './in-process';
 import { KINDS, REGIONS, SECTORS, STAGES } from './seed-vocabulary';
 
 const INVESTORS_SMALL = intFromEnv('BENCH_INVESTORS_SMALL', 100_000);
@@ -69,8 +58,6 @@ const OWNERS = 2_000;
 const TARGET_RATIO = 2;
 /** The tables a plan must not read sequentially. */
 const PLAN_TABLES = ['investor_profiles', 'matchable_projects'];
-
-const schema = schemaOf('investor');
 
 const LISTS = [
   SECTORS,
@@ -210,26 +197,16 @@ async function measureAt(baseUrl: string, label: string, requests: Requests): Pr
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const { jwtDir, databaseUrl } = await throwawayWorld();
-
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: redisPrefix,
-    LOG_LEVEL: 'silent',
-    JWT_KEY_DIR: jwtDir,
-  });
+  const config = await benchConfig();
 
   console.log('# Crowdlink matching benchmark\n');
-  const pg = await withAdmin((admin) => admin.query<{ v: string }>(`SELECT version() AS v`));
+  console.log(table([['machine', ''], ...(await describeMachine())]));
+  console.log();
   const small = `${fmt(INVESTORS_SMALL)} investors / ${fmt(PROJECTS_SMALL)} projects`;
   const large = `${fmt(INVESTORS_LARGE)} investors / ${fmt(PROJECTS_LARGE)} projects`;
   console.log(
     table([
       ['setting', 'value'],
-      ['machine', `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`],
-      ['PostgreSQL', pg.rows[0]!.v.split(' on ')[0]!],
       ['database / redis prefix', `${databaseName} / ${redisPrefix}`],
       ['sizes', `${small}, then ${large} (LIVE)`],
       ['requests', `${REQUESTS} per endpoint and size, sequential, after ${WARMUP} warm-up requests`],
@@ -238,20 +215,11 @@ async function main(): Promise<void> {
   console.log();
 
   console.log('booting investor in-process (migrations run) ...');
-  await ensureDatabaseAndSchema(config.DATABASE_URL, schema);
-  const app: NestFastifyApplication = await createServiceApp(investorService, {
-    config,
-    logger: createLogger(investorService.name, config.LOG_LEVEL),
-  });
-  onCleanup('close investor', () => app.close());
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { app, baseUrl } = await serveInProcess(investorService, config);
   takeOverSignals();
-  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const repository = app.get(MatchingRepository);
 
-  const db = new Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
-  await db.connect();
-  onCleanup('close the seeding connection', () => db.end());
+  const db = await schemaConnection(config, investorService);
 
   console.log(`seeding ${small} ...`);
   const seedSmall = (await seedInvestors(db, 0, INVESTORS_SMALL)) + (await seedProjects(db, 0, PROJECTS_SMALL));

@@ -20,12 +20,7 @@
  * size), BENCH_DATABASE_ADMIN_URL / TEST_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import 'reflect-metadata';
-import os from 'node:os';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { schemaOf } from '@crowdlink/contracts';
 import { newId } from '@crowdlink/domain';
-import { createLogger, createServiceApp, ensureDatabaseAndSchema, loadConfig } from '@crowdlink/platform';
-import { withAdmin } from '@crowdlink/testing';
 import { Client } from 'pg';
 import { projectListingService } from '../apps/project-listing/src/project-listing.definition';
 import { PUBLIC_STATUSES } from '../apps/project-listing/src/projects/project.model';
@@ -39,16 +34,15 @@ import {
   Measured,
   measureGets,
   now,
-  onCleanup,
   runBench,
   table,
   takeOverSignals,
-  throwawayWorld,
   databaseName,
+  describeMachine,
   explainPlan,
   redisPrefix,
-  REDIS_URL,
 } from './bench-kit';
+import { benchConfig, schemaConnection, serveInProcess } from './in-process';
 import { KINDS, REGIONS, SECTORS, STAGES } from './seed-vocabulary';
 
 // ---------------------------------------------------------------------------------------------
@@ -61,8 +55,6 @@ const WARMUP = 30;
 const BATCH = 5_000;
 const TARGET_RATIO = 2;
 const COMPANIES = 200;
-
-const schema = schemaOf('project-listing');
 
 // ---------------------------------------------------------------------------------------------
 // realistic projects, deterministic (a seeded PRNG): the same data at every run
@@ -496,24 +488,14 @@ async function explain(
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const { jwtDir, databaseUrl } = await throwawayWorld();
-
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: redisPrefix,
-    LOG_LEVEL: 'silent',
-    JWT_KEY_DIR: jwtDir,
-  });
+  const config = await benchConfig();
 
   console.log('# Crowdlink showcase search benchmark\n');
-  const pg = await withAdmin((admin) => admin.query<{ v: string }>(`SELECT version() AS v`));
+  console.log(table([['machine', ''], ...(await describeMachine())]));
+  console.log();
   console.log(
     table([
       ['setting', 'value'],
-      ['machine', `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`],
-      ['PostgreSQL', pg.rows[0]!.v.split(' on ')[0]!],
       ['database / redis prefix', `${databaseName} / ${redisPrefix}`],
       ['sizes', `${fmt(SMALL)} then ${fmt(LARGE)} LIVE projects`],
       ['requests', `${REQUESTS} per query and size, sequential, after ${WARMUP} warm-up requests`],
@@ -522,20 +504,11 @@ async function main(): Promise<void> {
   console.log();
 
   console.log('booting project-listing in-process (migrations run) ...');
-  await ensureDatabaseAndSchema(config.DATABASE_URL, schema);
-  const app: NestFastifyApplication = await createServiceApp(projectListingService, {
-    config,
-    logger: createLogger(projectListingService.name, config.LOG_LEVEL),
-  });
-  onCleanup('close project-listing', () => app.close());
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { app, baseUrl } = await serveInProcess(projectListingService, config);
   takeOverSignals();
-  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const showcase = app.get(ShowcaseService);
 
-  const db = new Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
-  await db.connect();
-  onCleanup('close the seeding connection', () => db.end());
+  const db = await schemaConnection(config, projectListingService);
   const companies = await seedCompanies(db);
 
   console.log(`seeding ${fmt(SMALL)} projects ...`);
