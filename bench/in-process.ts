@@ -1,6 +1,6 @@
 /**
- * Services booted inside the bench's own process, on this run's throwaway database and Redis
- * prefix, as bench:events, bench:search and bench:matching measure them.
+ * The settings of this run's throwaway database and Redis prefix, and services booted on them
+ * inside the bench's own process (bench:events, bench:search and bench:matching).
  */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { schemaOf } from '@crowdlink/contracts';
@@ -15,10 +15,13 @@ import {
 import { Client } from 'pg';
 import { onCleanup, REDIS_URL, redisPrefix, throwawayWorld } from './bench-kit';
 
-/** Creates this run's database and signing keys; the services' settings, with `overrides`. */
-export async function benchConfig(overrides: Record<string, string> = {}): Promise<PlatformConfig> {
+/**
+ * Creates this run's database and signing keys; the settings a service needs to run on them
+ * (as environment variables, for a service in a process of its own), with `overrides`.
+ */
+export async function benchEnvironment(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
   const { jwtDir, databaseUrl } = await throwawayWorld();
-  return loadConfig({
+  return {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL,
@@ -26,7 +29,12 @@ export async function benchConfig(overrides: Record<string, string> = {}): Promi
     LOG_LEVEL: 'silent',
     JWT_KEY_DIR: jwtDir,
     ...overrides,
-  });
+  };
+}
+
+/** benchEnvironment, loaded as a service inside this process loads it. */
+export async function benchConfig(overrides: Record<string, string> = {}): Promise<PlatformConfig> {
+  return loadConfig(await benchEnvironment(overrides));
 }
 
 /** Migrates the service's schema and starts it (its relay and inbox worker too), without HTTP. */

@@ -51,14 +51,13 @@ import {
   runBench,
   table,
   takeOverSignals,
-  throwawayWorld,
   tunablesFromEnv,
   databaseName,
   redisPrefix,
-  REDIS_URL,
   cpuByGroup,
   cpuSpent,
 } from './bench-kit';
+import { benchEnvironment } from './in-process';
 
 // ---------------------------------------------------------------------------------------------
 // settings
@@ -419,18 +418,8 @@ async function runPgbench(databaseUrl: string, projectId: string, seconds: numbe
 
 async function main(): Promise<void> {
   const benchStarted = now();
-  const { jwtDir, databaseUrl } = await throwawayWorld();
-
   const tunables = tunablesFromEnv(SERVICE_TUNABLES);
-  const env = {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: redisPrefix,
-    LOG_LEVEL: 'silent',
-    JWT_KEY_DIR: jwtDir,
-    ...tunables,
-  };
+  const env = await benchEnvironment(tunables);
   const config = loadConfig(env);
 
   console.log('# Crowdlink pledge throughput benchmark\n');
@@ -459,7 +448,7 @@ async function main(): Promise<void> {
 
   console.log('starting pledge and gateway, each in its own process ...');
   const services = await bootServices(env);
-  const db = new Client({ connectionString: databaseUrl });
+  const db = new Client({ connectionString: config.DATABASE_URL });
   await db.connect();
   onCleanup('close the observer connection', () => db.end());
   const projectId = await seedCampaign(db);
@@ -498,8 +487,8 @@ async function main(): Promise<void> {
   console.log(
     `(b) pgbench: ${CONNECTIONS} clients, ${SECONDS} s after a ${WARMUP_SECONDS} s warm-up, UPDATE campaign (cap check) + INSERT pledge + INSERT outbox ...`,
   );
-  if (WARMUP_SECONDS > 0) await runPgbench(databaseUrl, naiveProject, WARMUP_SECONDS);
-  const pgbench = await runPgbench(databaseUrl, naiveProject, SECONDS);
+  if (WARMUP_SECONDS > 0) await runPgbench(config.DATABASE_URL, naiveProject, WARMUP_SECONDS);
+  const pgbench = await runPgbench(config.DATABASE_URL, naiveProject, SECONDS);
   console.log(
     `    ${fmt(pgbench.tps)} tps (${fmt(pgbench.transactions)} transactions), latency average ${fmt(pgbench.latencyMs, 1)} ms\n`,
   );
