@@ -161,11 +161,13 @@ export const redisPrefix = `crowdlink-bench-${runId}`;
 /** Rows describing this machine, its PostgreSQL and its Redis, for a bench's header. */
 export async function describeMachine(): Promise<string[][]> {
   const cpus = os.cpus();
-  const pg = await withAdmin((admin) => admin.query<{ v: string }>(`SELECT version() AS v`));
-  const pgSettings = await withAdmin((admin) =>
-    admin.query<{ name: string; setting: string }>(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'shared_buffers', 'max_connections')`,
-    ),
+  const [pg, pgSettings] = await withAdmin((admin) =>
+    Promise.all([
+      admin.query<{ v: string }>(`SELECT version() AS v`),
+      admin.query<{ name: string; setting: string }>(
+        `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'shared_buffers', 'max_connections')`,
+      ),
+    ]),
   );
   const redis = createRedis(REDIS_URL, { enableOfflineQueue: true });
   let redisVersion = 'unknown';
@@ -196,8 +198,10 @@ export async function describeMachine(): Promise<string[][]> {
 /**
  * What one bench run owns: its database, its Redis key prefix and a folder for the dev JWT
  * keys, each removed at cleanup. Without PostgreSQL or Redis it stops at once, saying which.
+ * Answers the settings a service needs to run on them (as environment variables, for a service
+ * in a process of its own), with `overrides`.
  */
-export async function throwawayWorld(): Promise<{ jwtDir: string; databaseUrl: string }> {
+export async function benchEnvironment(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
   const databaseUrl = benchDatabaseUrl(databaseName);
   await checkDependencies(databaseUrl, REDIS_URL, 'public', {
     database: 'BENCH_DATABASE_ADMIN_URL',
@@ -209,7 +213,15 @@ export async function throwawayWorld(): Promise<{ jwtDir: string; databaseUrl: s
     withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`)),
   );
   onCleanup(`delete Redis keys ${redisPrefix}:*`, () => deleteRedisKeys(redisPrefix, REDIS_URL));
-  return { jwtDir, databaseUrl };
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'silent',
+    JWT_KEY_DIR: jwtDir,
+    ...overrides,
+  };
 }
 
 /** The service settings a bench passes on from its own environment, when set. */

@@ -1,6 +1,6 @@
 /**
- * The settings of this run's throwaway database and Redis prefix, and services booted on them
- * inside the bench's own process (bench:events, bench:search and bench:matching).
+ * Services booted inside the bench's own process, on this run's throwaway database and Redis
+ * prefix (bench:events, bench:search and bench:matching).
  */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { schemaOf } from '@crowdlink/contracts';
@@ -13,24 +13,7 @@ import {
   ServiceDefinition,
 } from '@crowdlink/platform';
 import { Client } from 'pg';
-import { onCleanup, REDIS_URL, redisPrefix, throwawayWorld } from './bench-kit';
-
-/**
- * Creates this run's database and signing keys; the settings a service needs to run on them
- * (as environment variables, for a service in a process of its own), with `overrides`.
- */
-export async function benchEnvironment(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const { jwtDir, databaseUrl } = await throwawayWorld();
-  return {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: redisPrefix,
-    LOG_LEVEL: 'silent',
-    JWT_KEY_DIR: jwtDir,
-    ...overrides,
-  };
-}
+import { benchEnvironment, onCleanup } from './bench-kit';
 
 /** benchEnvironment, loaded as a service inside this process loads it. */
 export async function benchConfig(overrides: Record<string, string> = {}): Promise<PlatformConfig> {

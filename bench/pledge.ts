@@ -56,8 +56,8 @@ import {
   redisPrefix,
   cpuByGroup,
   cpuSpent,
+  benchEnvironment,
 } from './bench-kit';
-import { benchEnvironment } from './in-process';
 
 // ---------------------------------------------------------------------------------------------
 // settings
