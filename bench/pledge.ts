@@ -484,7 +484,7 @@ async function main(): Promise<void> {
   const stored = await storedState(db, projectId, poster.created);
   await services.stop();
   console.log(`    ${describeWindow(http)}`);
-  console.log(`    ${describeSpread(http)}`);
+  if (http.rate > 0) console.log(`    ${describeSpread(http)}`);
   if (poster.refusals.size > 0)
     console.log(`    error answers: ${[...poster.refusals].map(([code, n]) => `${code} x ${n}`).join(', ')}`);
   console.log(
