@@ -2,6 +2,8 @@
  * What the seeded data sets of bench:search and bench:matching draw from: the sectors, places,
  * stages and kinds a project is filed under and an investor states as preferences.
  */
+import { Jurisdiction, policyOf } from '@crowdlink/compliance';
+
 export const SECTORS = [
   'agriculture',
   'textiles',
@@ -17,20 +19,27 @@ export const SECTORS = [
   'media',
 ] as const;
 
-export const REGIONS = [
-  { region: 'Zhejiang', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Guangdong', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Jiangsu', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Beijing', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Shanghai', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'Sichuan', jurisdiction: 'CN', currency: 'CNY' },
-  { region: 'California', jurisdiction: 'US', currency: 'USD' },
-  { region: 'New York', jurisdiction: 'US', currency: 'USD' },
-  { region: 'Texas', jurisdiction: 'US', currency: 'USD' },
-  { region: 'Bavaria', jurisdiction: 'EU', currency: 'EUR' },
-  { region: 'Île-de-France', jurisdiction: 'EU', currency: 'EUR' },
-  { region: 'Catalonia', jurisdiction: 'EU', currency: 'EUR' },
-] as const;
+/** Each place's jurisdiction; a project there raises in the jurisdiction's currency (policyOf). */
+const PLACES: readonly (readonly [string, Jurisdiction])[] = [
+  ['Zhejiang', 'CN'],
+  ['Guangdong', 'CN'],
+  ['Jiangsu', 'CN'],
+  ['Beijing', 'CN'],
+  ['Shanghai', 'CN'],
+  ['Sichuan', 'CN'],
+  ['California', 'US'],
+  ['New York', 'US'],
+  ['Texas', 'US'],
+  ['Bavaria', 'EU'],
+  ['Île-de-France', 'EU'],
+  ['Catalonia', 'EU'],
+];
+
+export const REGIONS = PLACES.map(([region, jurisdiction]) => ({
+  region,
+  jurisdiction,
+  currency: policyOf(jurisdiction).currency,
+}));
 
 export const STAGES = ['IDEA', 'SEED', 'EARLY', 'GROWTH'] as const;
 
