@@ -59,6 +59,7 @@ import {
   cpuByGroup,
   cpuSpent,
   benchEnvironment,
+  describeMachine,
 } from './bench-kit';
 
 // ---------------------------------------------------------------------------------------------
@@ -442,16 +443,11 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
 
   console.log('# Crowdlink pledge throughput benchmark\n');
+  console.log(table([['machine', ''], ...(await describeMachine())]));
+  console.log();
   console.log(
     table([
       ['setting', 'value'],
-      [
-        'machine',
-        `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown'}, load ${os
-          .loadavg()
-          .map((l) => fmt(l, 2))
-          .join(' ')}`,
-      ],
       ['database / redis prefix', `${databaseName} / ${redisPrefix}`],
       [
         'load',
