@@ -1,18 +1,18 @@
 import { Dispatcher, Pool } from 'undici';
 
-export type Headers = Record<string, string | string[] | undefined>;
+export type HeaderFields = Record<string, string | string[] | undefined>;
 
 export interface UpstreamRequest {
   method: string;
   /** Path and query, as the client sent them. */
   path: string;
-  headers: Headers;
+  headers: HeaderFields;
   body?: Buffer;
 }
 
 export interface UpstreamAnswer {
   statusCode: number;
-  headers: Headers;
+  headers: HeaderFields;
   body: Buffer;
 }
 
@@ -83,7 +83,7 @@ export class UpstreamPools {
 }
 
 /** The headers without those about the connection, including any its `connection` header names. */
-export function endToEnd(headers: Headers): Headers {
+export function endToEnd(headers: HeaderFields): HeaderFields {
   const named = String(headers.connection ?? '')
     .split(',')
     .map((name) => name.trim().toLowerCase());
