@@ -1,4 +1,4 @@
-import { Dispatcher, Pool } from 'undici';
+import { Agent, Dispatcher } from 'undici';
 
 export type HeaderFields = Record<string, string | string[] | undefined>;
 
@@ -35,21 +35,29 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /**
- * Keep-alive connection pools to the services, one per origin, and the one exchange the
- * gateway makes over them: the client's request out, the service's whole answer back. The
- * answers are JSON documents, and taking one whole costs the gateway less CPU than streaming
- * it through (bench:pledge).
+ * Keep-alive connection pools to the services, one per origin (undici's Agent keeps them), and
+ * the one exchange the gateway makes over them: the client's request out, the service's whole
+ * answer back. The answers are JSON documents, and taking one whole costs the gateway less CPU
+ * than streaming it through (bench:pledge).
  */
 export class UpstreamPools {
-  private readonly pools = new Map<string, Pool>();
+  private readonly agent: Agent;
 
-  constructor(private readonly options: { connections: number; timeoutMs: number }) {}
+  constructor({ connections, timeoutMs }: { connections: number; timeoutMs: number }) {
+    this.agent = new Agent({
+      connections,
+      keepAliveTimeout: 30_000,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+  }
 
   async exchange(origin: string, request: UpstreamRequest): Promise<UpstreamAnswer> {
     const headers = endToEnd(request.headers);
     delete headers.host; // undici names the service's host
     delete headers['content-length']; // and counts the body it sends
-    const answer = await this.poolOf(origin).request({
+    const answer = await this.agent.request({
+      origin,
       method: request.method as Dispatcher.HttpMethod,
       path: request.path,
       headers,
@@ -60,25 +68,8 @@ export class UpstreamPools {
     return { statusCode: answer.statusCode, headers: endToEnd(answer.headers), body: Buffer.concat(chunks) };
   }
 
-  async close(): Promise<void> {
-    const pools = [...this.pools.values()];
-    this.pools.clear();
-    await Promise.all(pools.map((pool) => pool.close()));
-  }
-
-  private poolOf(origin: string): Pool {
-    let pool = this.pools.get(origin);
-    if (!pool) {
-      const { connections, timeoutMs } = this.options;
-      pool = new Pool(origin, {
-        connections,
-        keepAliveTimeout: 30_000,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      this.pools.set(origin, pool);
-    }
-    return pool;
+  close(): Promise<void> {
+    return this.agent.close();
   }
 }
 
