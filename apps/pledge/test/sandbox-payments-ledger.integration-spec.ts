@@ -42,6 +42,17 @@ describe(SandboxPaymentsLedger.name, () => {
     expect(await rowsFor(keys)).toHaveLength(300);
   });
 
+  it('writes the calls made in one turn in one transaction, the first call among them', async () => {
+    const keys = Array.from({ length: 40 }, () => `setup:${newId()}`);
+    await Promise.all(keys.map((key) => ledger.once(key, 'save_payment_method', {}, () => ({ ref: key }))));
+    const writes = await queryWorld<{ n: number }>(
+      world,
+      `SELECT count(DISTINCT created_at)::int AS n FROM pledge.sandbox_payments WHERE idempotency_key = ANY($1)`,
+      [keys],
+    );
+    expect(writes).toEqual([{ n: 1 }]); // created_at is the writing transaction's now()
+  });
+
   it('answers every repeat of a key with the first result, however many arrive at once', async () => {
     const key = `charge:${newId()}`;
     const results = await Promise.all(

@@ -15,12 +15,14 @@ interface PendingCall {
 /**
  * The sandbox's first results, one row per idempotency key in `sandbox_payments`, written on
  * their own (never in a caller's transaction), as Stripe keeps its own records. Calls that
- * arrive while a write is in flight go together in the next one, so a burst of pledges costs
- * the sandbox one statement and one commit, not one commit each.
+ * arrive while a write is in flight go together in the next one, and a write starts on the
+ * event loop's next turn, so the calls of one burst of pledges share it: the burst costs the
+ * sandbox one statement and one commit, not one commit each.
  */
 @Injectable()
 export class SandboxPaymentsLedger implements SandboxLedger {
   private pending: PendingCall[] = [];
+  /** A write is due or in flight: calls made meanwhile wait for it to take them. */
   private writing = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -35,26 +37,27 @@ export class SandboxPaymentsLedger implements SandboxLedger {
         resolve,
         reject,
       });
-      void this.writeNext();
+      if (this.writing) return;
+      this.writing = true;
+      setImmediate(() => void this.writePending());
     });
     if (!first.same) throw new SandboxIdempotencyError(key);
     return first.result as T;
   }
 
-  private async writeNext(): Promise<void> {
-    if (this.writing || this.pending.length === 0) return;
-    this.writing = true;
-    const calls = this.pending;
-    this.pending = [];
-    try {
-      const firsts = await this.record(calls);
-      calls.forEach((call, index) => call.resolve(firsts[index]!));
-    } catch (error) {
-      for (const call of calls) call.reject(error);
-    } finally {
-      this.writing = false;
-      void this.writeNext();
+  /** Writes the pending calls, then those that arrived meanwhile, until none is left. */
+  private async writePending(): Promise<void> {
+    while (this.pending.length > 0) {
+      const calls = this.pending;
+      this.pending = [];
+      try {
+        const firsts = await this.record(calls);
+        calls.forEach((call, index) => call.resolve(firsts[index]!));
+      } catch (error) {
+        for (const call of calls) call.reject(error);
+      }
     }
+    this.writing = false;
   }
 
   /**

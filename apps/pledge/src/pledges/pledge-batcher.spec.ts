@@ -28,9 +28,11 @@ class RecordingCommit {
   /** Lets the oldest held batch finish, and waits until the batcher has acted on it. */
   async release(): Promise<void> {
     this.held.shift()?.();
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const request = (id: string, projectId = 'campaign-a'): PledgeRequest => ({
   id,
@@ -55,32 +57,54 @@ function setup(commit: RecordingCommit) {
 }
 
 describe(PledgeBatcher.name, () => {
-  it('commits the first pledge at once, and what arrives meanwhile in one next batch per campaign', async () => {
+  it('commits the pledges of one turn together, and what arrives meanwhile in one next batch per campaign', async () => {
     const commit = new RecordingCommit(pledged);
     const { submit, answers } = setup(commit);
     submit('p1');
     submit('p2');
-    submit('p3');
     submit('q1', 'campaign-b');
-    expect(commit.batches).toEqual([['p1'], ['q1']]);
+    expect(commit.batches).toEqual([]);
+    await nextTurn();
+    expect(commit.batches).toEqual([['p1', 'p2'], ['q1']]);
 
-    await commit.release(); // p1
-    expect(commit.batches).toEqual([['p1'], ['q1'], ['p2', 'p3']]);
-    expect(answers).toEqual(new Map([['p1', 'pledge p1']]));
+    submit('p3');
+    submit('p4');
+    await commit.release(); // p1, p2
+    expect(commit.batches).toEqual([['p1', 'p2'], ['q1'], ['p3', 'p4']]);
+    expect(answers).toEqual(
+      new Map([
+        ['p1', 'pledge p1'],
+        ['p2', 'pledge p2'],
+      ]),
+    );
     await commit.release(); // q1
-    await commit.release(); // p2, p3
-    expect(answers.get('p2')).toBe('pledge p2');
+    await commit.release(); // p3, p4
     expect(answers.get('p3')).toBe('pledge p3');
+    expect(answers.get('p4')).toBe('pledge p4');
     expect(answers.get('q1')).toBe('pledge q1');
+  });
+
+  it('starts again with the next turn once a campaign has nothing left to commit', async () => {
+    const commit = new RecordingCommit(pledged);
+    const { submit, answers } = setup(commit);
+    submit('p1');
+    await nextTurn();
+    await commit.release(); // p1: the campaign is idle again
+    submit('p2');
+    submit('p3');
+    await nextTurn();
+    expect(commit.batches).toEqual([['p1'], ['p2', 'p3']]);
+    await commit.release();
+    expect([...answers.values()]).toEqual(['pledge p1', 'pledge p2', 'pledge p3']);
   });
 
   it(`takes at most ${MAX_PLEDGES_PER_BATCH} pledges into one batch`, async () => {
     const commit = new RecordingCommit(pledged);
     const { submit } = setup(commit);
     for (let i = 0; i <= MAX_PLEDGES_PER_BATCH + 1; i++) submit(`p${i}`);
+    await nextTurn();
     await commit.release();
-    await commit.release();
-    expect(commit.batches.map((batch) => batch.length)).toEqual([1, MAX_PLEDGES_PER_BATCH, 1]);
+    expect(commit.batches.map((batch) => batch.length)).toEqual([MAX_PLEDGES_PER_BATCH, 2]);
   });
 
   it('answers each request with its own outcome: a refusal fails only its request', async () => {
@@ -88,7 +112,7 @@ describe(PledgeBatcher.name, () => {
     const commit = new RecordingCommit((r) => (r.id === 'p3' ? { refusal: refused } : pledged(r)));
     const { submit, answers } = setup(commit);
     for (const id of ['p1', 'p2', 'p3', 'p4']) submit(id);
-    await commit.release();
+    await nextTurn();
     await commit.release();
     expect([...answers.values()]).toEqual(['pledge p1', 'pledge p2', 'CAMPAIGN_FULL', 'pledge p4']);
   });
@@ -97,8 +121,9 @@ describe(PledgeBatcher.name, () => {
     const commit = new RecordingCommit(pledged, (batch) => batch.some((r) => r.id === 'poison'));
     const { submit, answers } = setup(commit);
     for (const id of ['p1', 'p2', 'poison', 'p3']) submit(id);
-    for (let i = 0; i < 6; i++) await commit.release();
-    expect(commit.batches).toEqual([['p1'], ['p2', 'poison', 'p3'], ['p2'], ['poison'], ['p3']]);
+    await nextTurn();
+    for (let i = 0; i < 5; i++) await commit.release();
+    expect(commit.batches).toEqual([['p1', 'p2', 'poison', 'p3'], ['p1'], ['p2'], ['poison'], ['p3']]);
     expect(answers).toEqual(
       new Map([
         ['p1', 'pledge p1'],

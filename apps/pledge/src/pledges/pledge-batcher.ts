@@ -20,6 +20,11 @@ interface Waiting {
  * answered only after its batch committed. If a batch fails (a database error, not a
  * refusal), it is rolled back and each of its requests is committed again on its own, so only
  * a request that fails alone fails.
+ *
+ * An idle campaign's first batch starts on the event loop's next turn, not at its first
+ * pledge: pledges arrive in bursts (the saves of one payment-provider write, the requests read
+ * in one poll of the sockets), and a first batch of one would make the rest of its burst wait
+ * a whole commit.
  */
 @Injectable()
 export class PledgeBatcher {
@@ -29,23 +34,24 @@ export class PledgeBatcher {
 
   submit(request: PledgeRequest): Promise<PledgeDto> {
     return new Promise((resolve, reject) => {
+      const waiting = { request, resolve, reject };
       const queue = this.queues.get(request.projectId);
       if (queue) {
-        queue.push({ request, resolve, reject });
+        queue.push(waiting);
         return;
       }
-      // no batch of this campaign is committing: this one starts now
-      this.queues.set(request.projectId, []);
-      void this.commitFrom(request.projectId, [{ request, resolve, reject }]);
+      this.queues.set(request.projectId, [waiting]);
+      setImmediate(() => void this.commitQueue(request.projectId));
     });
   }
 
-  /** Commits `batch`, then each batch that queued meanwhile, until the campaign's queue is empty. */
-  private async commitFrom(projectId: string, batch: Waiting[]): Promise<void> {
-    for (let next = batch; next.length > 0;) {
-      await this.commit(next);
-      const queue = this.queues.get(projectId)!;
-      next = queue.splice(0, MAX_PLEDGES_PER_BATCH);
+  /** Commits the campaign's queue a batch at a time, until it is empty. */
+  private async commitQueue(projectId: string): Promise<void> {
+    const queue = this.queues.get(projectId)!;
+    let batch = queue.splice(0, MAX_PLEDGES_PER_BATCH);
+    while (batch.length > 0) {
+      await this.commit(batch);
+      batch = queue.splice(0, MAX_PLEDGES_PER_BATCH);
     }
     this.queues.delete(projectId);
   }
