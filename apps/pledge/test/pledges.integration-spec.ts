@@ -426,9 +426,6 @@ describe('payment methods (sandbox provider)', () => {
         payment_method_ref: 'pm_card_chargeDeclined',
       },
     ]);
-    expect(
-      await query('SELECT operation FROM pledge.sandbox_payments WHERE idempotency_key = $1', [`setup:${pledgeId}`]),
-    ).toEqual([{ operation: 'save_payment_method' }]);
 
     // charged off-session (as the settlement will): a hard decline, recorded once under charge:<pledgeId>
     const provider = pledge.app.get<PaymentProvider>(PAYMENT_PROVIDER);
@@ -495,10 +492,5 @@ describe('payment methods (sandbox provider)', () => {
         version: 2,
       },
     ]);
-    expect(
-      await query('SELECT 1 FROM pledge.sandbox_payments WHERE idempotency_key = $1', [
-        `setup:${committed.body.id}:pm_card_mastercard`,
-      ]),
-    ).toHaveLength(1);
   });
 });

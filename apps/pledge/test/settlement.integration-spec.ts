@@ -56,7 +56,7 @@ function untilStatus(pledgeId: string, status: string): Promise<void> {
 function paymentsOf(pledgeId: string): Promise<{ key: string; operation: string; outcome: string | null }[]> {
   return query(
     `SELECT idempotency_key AS key, operation, result->>'outcome' AS outcome FROM pledge.sandbox_payments
-      WHERE idempotency_key LIKE $1 AND operation <> 'save_payment_method' ORDER BY created_at`,
+      WHERE idempotency_key LIKE $1 ORDER BY created_at`,
     [`%:${pledgeId}%`],
   );
 }

@@ -49,9 +49,9 @@ export const SANDBOX_PAYMENT_METHODS: Readonly<Record<string, SandboxBehaviour>>
 };
 
 /**
- * Where the sandbox keeps the first result of each idempotency key (in production the
- * `sandbox_payments` table), so a repeated key answers what the first call answered and
- * "charged exactly once" can be checked.
+ * Where the sandbox keeps the first result of each money movement's idempotency key (in
+ * production the `sandbox_payments` table), so a repeated key answers what the first call
+ * answered and "charged exactly once" can be checked.
  */
 export interface SandboxLedger {
   /**
@@ -76,20 +76,22 @@ export class SandboxIdempotencyError extends Error {
 export class SandboxPaymentProvider implements PaymentProvider {
   constructor(private readonly ledger: SandboxLedger) {}
 
-  savePaymentMethod(request: SavePaymentMethodRequest): Promise<SavePaymentMethodResult> {
-    const { pledgeId, investorId, paymentMethod, idempotencyKey } = request;
-    return this.ledger.once(
-      idempotencyKey,
-      'save_payment_method',
-      { pledgeId, investorId, paymentMethod },
-      (): SavePaymentMethodResult =>
-        Object.hasOwn(SANDBOX_PAYMENT_METHODS, paymentMethod)
-          ? {
-              outcome: 'saved',
-              customerRef: `cus_sandbox_${investorId.replaceAll('-', '')}`,
-              paymentMethodRef: paymentMethod,
-            }
-          : { outcome: 'declined', declineCode: 'card_declined' },
+  /**
+   * Answered from the request alone and not recorded: a save moves no money, so there is
+   * nothing to count, and the same request always gets the same answer; as with Stripe,
+   * saving a method writes nothing to the marketplace's database. Unlike Stripe, a key reused
+   * with another request is not refused; the marketplace never reuses one (each `setup:` key
+   * names a new pledge, or a pledge and the method replacing its last).
+   */
+  savePaymentMethod({ investorId, paymentMethod }: SavePaymentMethodRequest): Promise<SavePaymentMethodResult> {
+    return Promise.resolve(
+      Object.hasOwn(SANDBOX_PAYMENT_METHODS, paymentMethod)
+        ? {
+            outcome: 'saved',
+            customerRef: `cus_sandbox_${investorId.replaceAll('-', '')}`,
+            paymentMethodRef: paymentMethod,
+          }
+        : { outcome: 'declined', declineCode: 'card_declined' },
     );
   }
 
