@@ -22,9 +22,9 @@ interface Waiting {
  * a request that fails alone fails.
  *
  * An idle campaign's first batch starts on the event loop's next turn, not at its first
- * pledge: pledges arrive in bursts (the saves of one payment-provider write, the requests read
- * in one poll of the sockets), and a first batch of one would make the rest of its burst wait
- * a whole commit.
+ * pledge: pledges arrive in bursts (the requests read in one poll of the sockets, the answers
+ * of one batch bringing their clients back together), and a first batch of one would make the
+ * rest of its burst wait a whole commit.
  */
 @Injectable()
 export class PledgeBatcher {
