@@ -12,6 +12,7 @@ import { CreateInvestorNames1764640000000 } from './migrations/1764640000000-cre
 import { AddOrphanRefunds1764660000000 } from './migrations/1764660000000-add-orphan-refunds';
 import { DropRedundantPledgesProjectIndex1764670000000 } from './migrations/1764670000000-drop-redundant-pledges-project-index';
 import { AddPledgeRequestedAttempt1764680000000 } from './migrations/1764680000000-add-pledge-requested-attempt';
+import { CreateAssertHolds1764690000000 } from './migrations/1764690000000-create-assert-holds';
 import { PledgeModule } from './pledge.module';
 
 export const pledgeService: ServiceDefinition = {
@@ -33,5 +34,6 @@ export const pledgeService: ServiceDefinition = {
     AddOrphanRefunds1764660000000,
     DropRedundantPledgesProjectIndex1764670000000,
     AddPledgeRequestedAttempt1764680000000,
+    CreateAssertHolds1764690000000,
   ],
 };

@@ -11,6 +11,7 @@ export * from './database/database-options';
 export * from './database/ensure-database';
 export * from './database/migrate';
 export * from './database/money.column';
+export * from './database/pipelining';
 export * from './database/sql-params';
 export * from './http/error-body';
 export * from './http/framework-errors';

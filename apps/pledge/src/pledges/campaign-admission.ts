@@ -35,7 +35,7 @@ export interface Admitted {
 }
 
 /** The part of a batch's statement that updates the campaign row, returning its counters after. */
-export const ADMITTED_CAMPAIGN = 'admitted_campaign';
+const ADMITTED_CAMPAIGN = 'admitted_campaign';
 
 /** The locked campaign's counters once `admitted` is added. */
 export function progressAfter(campaign: LockedCampaign, admitted: Admitted): CampaignProgress {
@@ -108,7 +108,7 @@ export class CampaignAdmission {
    * campaign: its new investors, and one UPDATE of the row that still carries the open window,
    * the cap and the investor count in its WHERE (and the row its CHECKs). The UPDATE's part is
    * named ADMITTED_CAMPAIGN and returns the counters after it: no row means the decisions were
-   * wrong, and the caller must fail the batch instead of passing a limit (assertAdmitted).
+   * wrong, and the statement must fail instead of passing a limit (admittedCheck).
    */
   admitParts(params: SqlParams, campaign: LockedCampaign, admitted: Admitted, now: Date): StatementPart[] {
     const { raised, pledges, newInvestors, maxInvestors } = admitted;
@@ -142,17 +142,19 @@ export class CampaignAdmission {
   }
 
   /**
-   * Fails the batch unless the campaign's UPDATE returned the counters the batch computed
-   * under the lock (`expected`, progressAfter, which its campaign.progress event says): no row
-   * means the decisions would have passed a limit.
+   * The final SELECT of the batch's write statement: it fails the statement (and so the
+   * transaction) unless the campaign's UPDATE returned the counters the batch computed under
+   * the lock (`expected`, progressAfter, which its campaign.progress event says). No row means
+   * the decisions would have passed a limit. Checked in the statement itself because its
+   * COMMIT is already on the way behind it.
    */
-  assertAdmitted(campaign: LockedCampaign, expected: CampaignProgress, returned: CampaignProgress | undefined): void {
-    const same =
-      returned !== undefined &&
-      returned.committed_amount === expected.committed_amount &&
-      returned.pledge_count === expected.pledge_count &&
-      returned.progress_version === expected.progress_version;
-    if (!same) throw new Error(`The batch would pass the limits of campaign ${campaign.project_id}`);
+  admittedCheck(params: SqlParams, campaign: LockedCampaign, expected: CampaignProgress): string {
+    return `SELECT assert_holds(
+              EXISTS (SELECT 1 FROM ${ADMITTED_CAMPAIGN}
+                       WHERE committed_amount = ${params.add(expected.committed_amount, 'text')}
+                         AND pledge_count = ${params.add(expected.pledge_count, 'int')}
+                         AND progress_version = ${params.add(expected.progress_version, 'int')}),
+              ${params.add(`The batch would pass the limits of campaign ${campaign.project_id}`, 'text')})`;
   }
 
   /**

@@ -3,16 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { maxInvestorsPerCampaign } from '@crowdlink/compliance';
 import { Clock, CLOCK, DomainException } from '@crowdlink/domain';
 import { OutboxPublisher, TypedNewEvent } from '@crowdlink/messaging';
-import { SqlParams, StatementPart, withParts } from '@crowdlink/platform';
-import { DataSource, EntityManager } from 'typeorm';
-import {
-  Admitted,
-  ADMITTED_CAMPAIGN,
-  CampaignAdmission,
-  CampaignProgress,
-  progressAfter,
-  progressEvent,
-} from './campaign-admission';
+import { pipelined, runThenCommit, SqlParams, StatementPart, withParts } from '@crowdlink/platform';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { Admitted, CampaignAdmission, CampaignProgress, progressAfter, progressEvent } from './campaign-admission';
 import { PledgeDto } from './dto/pledge.dto';
 import { IdempotencyKeys, KeyClaim } from './idempotency-keys';
 import { InvestorLimitGuard } from './investor-limit.guard';
@@ -59,9 +52,11 @@ export class PledgeBatchCommit {
     // transaction that fails before that leaves it to settle unobserved.
     const eligibility = this.eligibilityOf(this.dataSource.manager, investorIds);
     eligibility.catch(() => undefined);
-    return this.dataSource.transaction(async (manager) => {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
       const now = this.clock.now();
-      const state = await this.lockAndRead(manager, requests, investorIds, eligibility, now);
+      const state = await this.lockAndRead(runner.manager, requests, investorIds, eligibility, now);
       const decided = decideInOrder(requests, state, now);
       const accepted = decided.decisions.flatMap((decision, i) =>
         decision.kind === 'accept' ? [{ ...decision, request: requests[i]! }] : [],
@@ -82,15 +77,20 @@ export class PledgeBatchCommit {
             return { refusal: decision.refusal };
         }
       });
-      await this.write(manager, requests, state, decided, accepted, outcomes, now);
+      await this.writeAndCommit(runner, requests, state, decided, accepted, outcomes, now);
       return outcomes;
-    });
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
    * Locks in this order: Idempotency-Keys, the campaign row, the investors' usage rows; the
    * campaign's own rows are read in the statement that takes the usage locks, the usage sums in
-   * the one after.
+   * the one after. Two round trips: each pair of statements is sent back to back (pipelined).
    */
   private async lockAndRead(
     manager: EntityManager,
@@ -100,8 +100,10 @@ export class PledgeBatchCommit {
     now: Date,
   ): Promise<LockedState> {
     const projectId = requests[0]!.projectId;
-    const priorAnswers = await this.idempotencyKeys.claimAll(manager, claimsOf(requests));
-    const campaign = await this.admission.lock(manager, projectId);
+    const [priorAnswers, campaign] = await pipelined(
+      this.idempotencyKeys.claimAll(manager, claimsOf(requests)),
+      this.admission.lock(manager, projectId),
+    );
     const eligibility = await eligibilityRead;
     if (!campaign) {
       return {
@@ -116,19 +118,22 @@ export class PledgeBatchCommit {
     }
     const limits = this.investorLimit.limitsIn(campaign, eligibility, investorIds, now);
     const params = new SqlParams();
-    const { counted, rewardsTaken } = await this.admission.readUnderLock(
-      manager,
-      params,
-      optional(this.investorLimit.lockPart(params, limits)),
-      projectId,
-      investorIds,
-      requests.some((request) => request.body.rewardId !== undefined),
+    const [{ counted, rewardsTaken }, usage] = await pipelined(
+      this.admission.readUnderLock(
+        manager,
+        params,
+        optional(this.investorLimit.lockPart(params, limits)),
+        projectId,
+        investorIds,
+        requests.some((request) => request.body.rewardId !== undefined),
+      ),
+      this.investorLimit.usageOf(manager, limits, now),
     );
     return {
       campaign,
       maxInvestors: maxInvestorsPerCampaign(campaign.jurisdiction, campaign.kind, now),
       eligibility,
-      usage: await this.investorLimit.usageOf(manager, limits, now),
+      usage,
       counted,
       rewardsTaken,
       priorAnswers,
@@ -138,12 +143,12 @@ export class PledgeBatchCommit {
   /**
    * Everything the batch writes, in ONE statement (data-modifying CTEs, each written by the
    * module that owns its table): the accepted pledges, the campaign's counters and new
-   * investors, the investors' usage, the events, and the settled Idempotency-Keys. Each round
-   * trip here is one more the campaign's lock is held, and every pledge into the campaign waits
-   * for it.
+   * investors, the investors' usage, the events, and the settled Idempotency-Keys; sent with
+   * the COMMIT right behind it. Each round trip here is one more the campaign's lock is held,
+   * and every pledge into the campaign waits for it.
    */
-  private async write(
-    manager: EntityManager,
+  private async writeAndCommit(
+    runner: QueryRunner,
     requests: PledgeRequest[],
     state: LockedState,
     decided: BatchDecisions,
@@ -169,17 +174,14 @@ export class PledgeBatchCommit {
             this.pledgesPart(params, campaign, accepted, now),
             ...this.admission.admitParts(params, campaign, admitted, now),
             ...optional(this.investorLimit.recordPart(params, decided.usage)),
-            this.eventsPart(manager, params, campaign, accepted, progress, now),
+            this.eventsPart(runner.manager, params, campaign, accepted, progress, now),
           ]
         : []),
       ...this.keysParts(params, requests, state, outcomes),
     ];
-    if (parts.length === 0) return;
-    const rows = (await manager.query(
-      withParts(parts, progress ? `SELECT * FROM ${ADMITTED_CAMPAIGN}` : 'SELECT 1'),
-      params.values,
-    )) as CampaignProgress[];
-    if (campaign && progress) this.admission.assertAdmitted(campaign, progress, rows[0]);
+    if (parts.length === 0) return runner.commitTransaction();
+    const final = campaign && progress ? this.admission.admittedCheck(params, campaign, progress) : 'SELECT 1';
+    await runThenCommit(runner, withParts(parts, final), params.values);
   }
 
   private pledgesPart(params: SqlParams, campaign: LockedCampaign, accepted: Accepted[], now: Date): StatementPart {

@@ -15,7 +15,9 @@ export interface PersistenceDefinition {
 
 /**
  * One data source per service, confined to the service's own schema: the search path
- * holds only that schema, so raw SQL cannot wander into another service's tables.
+ * holds only that schema, so raw SQL cannot wander into another service's tables. Its
+ * connections pipeline: statements sent on one without awaiting the one before go out back
+ * to back, and PostgreSQL answers them in order (an awaited statement works as ever).
  */
 export function databaseOptions(config: PlatformConfig, service: PersistenceDefinition): DataSourceOptions {
   const schema = schemaOf(service.name);
@@ -30,6 +32,6 @@ export function databaseOptions(config: PlatformConfig, service: PersistenceDefi
     migrationsRun: false,
     synchronize: false,
     applicationName: `crowdlink-${service.name}`,
-    extra: { max: config.DATABASE_POOL_SIZE, options: `-c search_path=${schema}` },
+    extra: { max: config.DATABASE_POOL_SIZE, options: `-c search_path=${schema}`, pipeline: true },
   };
 }
