@@ -281,6 +281,21 @@ describe('concurrency', () => {
     expect(usage.used).toBe(2_500_00);
   }, 60_000);
 
+  it('one investor firing pledges at its limit into 8 campaigns at once: exactly 1 accepted', async () => {
+    // one batch per campaign, all at once: each must read the investor's usage after taking its lock
+    const ada = await investor({ annualIncome: 30_000_00, netWorth: 20_000_00 });
+    const projectIds = await Promise.all(Array.from({ length: 8 }, () => liveCampaign()));
+    const answers = await Promise.all(projectIds.map((projectId) => pledgeOn(projectId, ada, { amount: 2_500_00 })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.status !== 201))
+      expectError(refused, 422, 'INVESTMENT_LIMIT_EXCEEDED');
+    const [usage] = await query<{ used: number }>(
+      `SELECT used_last_12_months::int AS used FROM pledge.investor_usage WHERE investor_id = $1`,
+      [ada.id],
+    );
+    expect(usage.used).toBe(2_500_00);
+  }, 60_000);
+
   it('a reward limited to 3: of 12 concurrent pledges for it exactly 3 get it; rewards not offered or underpaid are refused', async () => {
     const [limited, open] = [randomUUID(), randomUUID()];
     const projectId = await liveCampaign({

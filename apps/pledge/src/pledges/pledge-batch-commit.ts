@@ -80,7 +80,8 @@ export class PledgeBatchCommit {
       await this.writeAndCommit(runner, requests, state, decided, accepted, outcomes, now);
       return outcomes;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // the batch's own error is the one to answer with; a rollback that fails too (a lost connection) ends the same
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
