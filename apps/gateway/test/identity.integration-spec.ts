@@ -414,6 +414,11 @@ describe('passwords and tokens never appear in logs or answers', () => {
       expect(text).toContain('"route":"/v1/me"');
       expect(text).toContain('"event":"login_failed"');
     });
+    // and each request's line carries the id its answer was given
+    for (const answer of answers) {
+      const requestId = `"requestId":"${answer.headers.get('x-request-id')}"`;
+      expect(logged.filter((line) => line.includes(requestId) && line.includes('"request completed"'))).toHaveLength(1);
+    }
     const secrets = [password, wrongPassword, ...tokens];
     const leaks = logged.filter((line) => secrets.some((secret) => line.includes(secret)));
     expect(leaks).toEqual([]);

@@ -23,6 +23,5 @@ export * from './http/request-id';
 export * from './http/validation';
 export * from './logging/logger';
 export * from './logging/logger.token';
-export * from './logging/request-context';
 export * from './metrics/metrics';
 export * from './redis/redis';

@@ -1,5 +1,4 @@
 import { Event } from '@crowdlink/contracts';
-import { runWithRequestId } from '@crowdlink/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { handlesRuns } from '../event-handler.decorator';
 import { INBOX_MAX_GROUP_SIZE, INBOX_TRANSACTIONS_IN_FLIGHT } from '../messaging.constants';
@@ -122,11 +121,9 @@ export class InboxGroupCommit {
   private async applyRun(run: Event[], manager: EntityManager, oneAtATime: ReadonlySet<Event>): Promise<void> {
     const handler = this.handlers.handlerOf(run[0]!.type);
     const apply = (events: Event[]): Promise<void> =>
-      // log lines of a run carry its first event's id
-      runWithRequestId(events[0]!.id, () =>
-        handlesRuns(handler)
-          ? handler.handleAll(events as never, manager)
-          : handler.handle(events[0] as never, manager),
+      (handlesRuns(handler)
+        ? handler.handleAll(events as never, manager)
+        : handler.handle(events[0] as never, manager)
       ).catch((reason: unknown) => {
         throw new HandlerFailure(events, reason);
       });

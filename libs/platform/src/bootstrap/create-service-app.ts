@@ -13,7 +13,6 @@ import { checkHealth } from '../health/health-check';
 import { answerFrameworkError } from '../http/framework-errors';
 import { installJsonBodyParser } from '../http/json-body-parser';
 import { REQUEST_ID_HEADER, requestIdOf } from '../http/request-id';
-import { enterRequestContext } from '../logging/request-context';
 import { NestPinoLogger } from '../logging/nest-logger';
 import { createHttpLatencyHistogram, METRICS_REGISTRY } from '../metrics/metrics';
 import { Redis, REDIS } from '../redis/redis';
@@ -78,7 +77,6 @@ export function buildOpenApiDocument(app: NestFastifyApplication, service: Servi
 function installRequestHooks(fastify: FastifyInstance, registry: Registry, logger: Logger): void {
   const latency = createHttpLatencyHistogram(registry);
   fastify.addHook('onRequest', async (request, reply) => {
-    enterRequestContext(request.id);
     void reply.header(REQUEST_ID_HEADER, request.id);
   });
   fastify.addHook('onResponse', async (request, reply) => {

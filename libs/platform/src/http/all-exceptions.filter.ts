@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
-import { FastifyReply } from 'fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { LOGGER } from '../logging/logger.token';
 import { toErrorBody } from './error-body';
@@ -10,9 +10,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
     const body = toErrorBody(error);
-    if (body.statusCode >= 500) this.logger.error({ err: error }, 'request failed');
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: error, requestId: http.getRequest<FastifyRequest>().id }, 'request failed');
+    }
     void reply.status(body.statusCode).send(body);
   }
 }
