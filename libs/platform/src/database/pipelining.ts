@@ -21,7 +21,6 @@ export async function pipelined<A, B>(first: Promise<A>, second: Promise<B>): Pr
  * statement's result before the commit, so anything that must hold for it to commit is
  * checked inside the statement (a failed check raises).
  */
-export async function runThenCommit<T>(runner: QueryRunner, sql: string, params: unknown[]): Promise<T> {
-  const [result] = await pipelined(runner.query(sql, params) as Promise<T>, runner.commitTransaction());
-  return result;
+export async function runThenCommit(runner: QueryRunner, sql: string, params: unknown[]): Promise<void> {
+  await pipelined(runner.query(sql, params), runner.commitTransaction());
 }
