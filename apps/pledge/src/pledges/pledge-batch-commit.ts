@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { maxInvestorsPerCampaign } from '@crowdlink/compliance';
 import { Clock, CLOCK, DomainException } from '@crowdlink/domain';
 import { OutboxPublisher, TypedNewEvent } from '@crowdlink/messaging';
-import { pipelined, runThenCommit, SqlParams, StatementPart, withParts } from '@crowdlink/platform';
+import {
+  pipelined,
+  runThenCommit,
+  selfCommittingTransaction,
+  SqlParams,
+  StatementPart,
+  withParts,
+} from '@crowdlink/platform';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Admitted, CampaignAdmission, CampaignProgress, progressAfter, progressEvent } from './campaign-admission';
 import { PledgeDto } from './dto/pledge.dto';
@@ -52,9 +59,7 @@ export class PledgeBatchCommit {
     // transaction that fails before that leaves it to settle unobserved.
     const eligibility = this.eligibilityOf(this.dataSource.manager, investorIds);
     eligibility.catch(() => undefined);
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await runner.startTransaction();
+    return selfCommittingTransaction(this.dataSource, async (runner) => {
       const now = this.clock.now();
       const state = await this.lockAndRead(runner.manager, requests, investorIds, eligibility, now);
       const decided = decideInOrder(requests, state, now);
@@ -79,13 +84,7 @@ export class PledgeBatchCommit {
       });
       await this.writeAndCommit(runner, requests, state, decided, accepted, outcomes, now);
       return outcomes;
-    } catch (error) {
-      // the batch's own error is the one to answer with; a rollback that fails too (a lost connection) ends the same
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   /**

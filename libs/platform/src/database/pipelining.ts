@@ -1,4 +1,4 @@
-import { QueryRunner } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 
 /**
  * Awaits two statements sent back to back on one transaction's connection (pipelined:
@@ -23,4 +23,26 @@ export async function pipelined<A, B>(first: Promise<A>, second: Promise<B>): Pr
  */
 export async function runThenCommit(runner: QueryRunner, sql: string, params: unknown[]): Promise<void> {
   await pipelined(runner.query(sql, params), runner.commitTransaction());
+}
+
+/**
+ * Runs `work` in a transaction that `work` ends itself: with runThenCommit, or the runner's
+ * commitTransaction when it has nothing left to send. If `work` fails, the transaction is
+ * rolled back unless its pipelined COMMIT already ended it, and `work`'s own error is thrown
+ * (a rollback that fails too, on a lost connection, ends the same).
+ */
+export async function selfCommittingTransaction<T>(
+  dataSource: DataSource,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    return await work(runner);
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
 }
